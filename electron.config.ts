@@ -1,0 +1,35 @@
+/**
+ * electron-vite build configuration for the three Electron targets. Not auto-discovered under
+ * this name: always run `electron-vite <cmd> -c electron.config.ts` (the npm scripts do).
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  main: {
+    build: {
+      // Native modules stay in node_modules and are loaded at run time.
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve('src-main/shell/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload must be one self-contained CommonJS file.
+      externalizeDeps: false,
+      isolatedEntries: true,
+      rollupOptions: {
+        input: { index: resolve('src-main/shell/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src-renderer'),
+    plugins: [svelte()],
+    build: {
+      rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
+    },
+  },
+});
