@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI directly through tsx, so the command always matches the source.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src-main/cli/main.ts');
