@@ -1,0 +1,32 @@
+/** The app:// origin the renderer is served from, and how its URLs map to built files. */
+import path from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://advisor`;
+
+/** No remote origin anywhere: the app works on a laptop that has never been online. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Maps an app:// URL to a file under root, or null for anything else or any escape from root. */
+export function resolveAppPath(root: string, url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return null;
+  const relative = decodeURIComponent(parsed.pathname).replace(/^\/+/, '') || 'index.html';
+  const file = path.resolve(root, relative);
+  return file.startsWith(path.resolve(root) + path.sep) ? file : null;
+}
