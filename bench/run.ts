@@ -1,0 +1,7 @@
+/** `npm run bench`: prints each benchmark's figures. Targets are stated beside the numbers. */
+import os from 'node:os';
+import { benchFit } from './fit.js';
+
+console.log(`Sparsity Advisor benchmarks — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
+console.log('');
+benchFit();

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src-main/core/input.js';
+import {
+  coefficientsDocumentFromFit,
+  parseCoefficientsDocument,
+} from '../../../src-main/core/law/coefficients-file.js';
+import { fitLaw } from '../../../src-main/core/law/fit.js';
+import { loss } from '../../../src-main/core/law/law.js';
+import { t5Runs } from '../../support/paper-runs.js';
+
+describe('coefficients document', () => {
+  const fit = fitLaw(t5Runs(), { huberDelta: 0.001, logResiduals: true, starts: 4, seed: 1, dataUnit: 'tokens' });
+  const document = coefficientsDocumentFromFit(fit, 'pilot', 'fit of 48 runs');
+
+  it('round-trips a fit through JSON into a law that predicts the same losses', () => {
+    const law = parseCoefficientsDocument(JSON.parse(JSON.stringify(document)));
+    expect(law.coefficients).toEqual(fit.coefficients);
+    expect(law.fittedRange).toEqual(fit.diagnostics.ranges);
+    expect(law.dataUnit).toBe('tokens');
+    const run = fit.diagnostics.runs[0]!;
+    expect(loss(law, run)).toBeCloseTo(run.predicted, 12);
+  });
+
+  it('names the bad field', () => {
+    const bad = (patch: object) => ({ ...JSON.parse(JSON.stringify(document)), ...patch });
+    const cases: [unknown, string][] = [
+      [bad({ coefficients: { ...document.coefficients, bN: -0.2 } }), 'file.coefficients.bN'],
+      [bad({ coefficients: { ...document.coefficients, aS: 'x' } }), 'file.coefficients.aS'],
+      [bad({ dataUnit: 'steps' }), 'file.dataUnit'],
+      [bad({ format: 'something-else' }), 'file.format'],
+      [bad({ fittedRange: { ...document.fittedRange, data: { min: 5, max: 1 } } }), 'file.fittedRange.data'],
+      [null, 'file'],
+    ];
+    for (const [value, field] of cases) {
+      try {
+        parseCoefficientsDocument(value, 'file');
+        throw new Error('expected an error');
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).field).toBe(field);
+      }
+    }
+  });
+});
