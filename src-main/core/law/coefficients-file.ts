@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { checkCoefficients, type LawCoefficients } from './coefficients.js';
 import type { LawFit } from './fit.js';
 import type { Law } from './presets.js';
-import { InputError } from '../input.js';
+import { parseDocument } from '../schema.js';
 
 export const COEFFICIENTS_FORMAT = 'sparsity-advisor/coefficients';
 export const COEFFICIENTS_VERSION = 1;
@@ -52,17 +52,8 @@ export const coefficientsDocumentSchema = z.object({
 
 export type CoefficientsDocument = z.infer<typeof coefficientsDocumentSchema>;
 
-/** Turns a zod failure into one InputError naming the first bad field. */
-export function schemaError(error: z.ZodError, root: string): InputError {
-  const issue = error.issues[0]!;
-  const field = [root, ...issue.path.map(String)].join('.');
-  return new InputError(field, issue.message);
-}
-
 export function parseCoefficientsDocument(value: unknown, root = 'coefficients file'): Law {
-  const parsed = coefficientsDocumentSchema.safeParse(value);
-  if (!parsed.success) throw schemaError(parsed.error, root);
-  const doc = parsed.data;
+  const doc = parseDocument(coefficientsDocumentSchema, value, root);
   return {
     id: 'custom',
     name: doc.name,
