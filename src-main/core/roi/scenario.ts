@@ -1,0 +1,182 @@
+/**
+ * The scenario: everything the ROI engine needs, as one versioned JSON document. Every number
+ * is a quantity with its unit and, where it is not the user's own, a source and a date. The
+ * schema refuses values outside any sensible range, and each error names its field.
+ */
+import { z } from 'zod';
+import { coefficientsDocumentSchema } from '../law/coefficients-file.js';
+import { PROVIDERS } from '../hardware/benchmark-result.js';
+import { parseDocument } from '../schema.js';
+
+export const SCENARIO_FORMAT = 'sparsity-advisor/scenario';
+export const SCENARIO_VERSION = 1;
+
+export const sourceSchema = z.object({
+  /** user: typed by the user; default: the app's default; example: from a worked example; assumed: a stated assumption. */
+  kind: z.enum(['user', 'default', 'example', 'assumed', 'benchmark']),
+  note: z.string(),
+  /** ISO date the value was taken or last checked. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-27').optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+function quantity<U extends string>(unit: U, min: number, max: number, options: { minExclusive?: boolean } = {}) {
+  const value = options.minExclusive
+    ? z.number().gt(min, `must be greater than ${min}`).lte(max, `must be at most ${max}`)
+    : z.number().gte(min, `must be at least ${min}`).lte(max, `must be at most ${max}`);
+  return z.object({ value, unit: z.literal(unit), source: sourceSchema.optional() });
+}
+
+export type Quantity<U extends string = string> = { value: number; unit: U; source?: Source | undefined };
+
+const DATA_UNITS = ['images', 'tokens'] as const;
+const dataQuantity = z.object({
+  value: z.number().gt(0, 'must be greater than 0').lte(1e16, 'must be at most 1e16'),
+  unit: z.enum(DATA_UNITS),
+  source: sourceSchema.optional(),
+});
+const perRequestQuantity = z.object({
+  value: z.number().gt(0, 'must be greater than 0').lte(1e7, 'must be at most 1e7'),
+  unit: z.enum(['images/request', 'tokens/request']),
+  source: sourceSchema.optional(),
+});
+
+/** Inputs that may carry an uncertainty range for the Monte Carlo and the tornado. */
+export const UNCERTAIN_INPUTS = [
+  'requestsPerDay',
+  'growthPerMonth',
+  'speedup',
+  'engineeringDays',
+  'trainingPricePerHour',
+  'inferencePricePerHour',
+  'inferenceUtilisation',
+  'retrainFraction',
+] as const;
+export type UncertainInput = (typeof UNCERTAIN_INPUTS)[number];
+
+const rangeSchema = z
+  .object({
+    low: z.number(),
+    high: z.number(),
+    /** triangular(low, base, high), or lognormal with low..high as its 90 % interval. */
+    distribution: z.enum(['triangular', 'lognormal']),
+    source: sourceSchema.optional(),
+  })
+  .refine((r) => r.low <= r.high, { message: 'low must not exceed high', path: ['low'] });
+export type InputRange = z.infer<typeof rangeSchema>;
+
+export const scenarioSchema = z
+  .object({
+    format: z.literal(SCENARIO_FORMAT),
+    version: z.literal(SCENARIO_VERSION),
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    description: z.string().max(4000).optional(),
+    /** ISO 4217 code; every money quantity is in this currency. */
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as JPY or USD'),
+    family: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('preset'), preset: z.enum(['vit', 't5']) }),
+      z.object({ kind: z.literal('custom'), coefficients: coefficientsDocumentSchema }),
+    ]),
+    baseline: z.object({
+      /** The dense model the team would otherwise train and deploy: non-zero block parameters. */
+      params: quantity('params', 1e3, 1e13),
+      /** Data the dense baseline is trained on. */
+      trainingData: dataQuantity,
+      /** Data actually available; a smaller dense model may use more of it. */
+      availableData: dataQuantity,
+    }),
+    sparsity: z.object({
+      candidates: z
+        .array(z.number().gt(0, 'must be greater than 0').lte(0.99, 'must be at most 0.99'))
+        .min(1, 'must list at least one sparsity')
+        .max(12),
+      includeOptimal: z.boolean(),
+      pattern: z.enum(['unstructured', '2:4']),
+    }),
+    training: z.object({
+      pricePerHour: quantity('currency/hour', 0, 1e7),
+      /** Peak FLOP/s of one training accelerator. */
+      peakFlops: quantity('FLOP/s', 1e9, 1e18, { minExclusive: true }),
+      utilisation: quantity('fraction', 0, 1, { minExclusive: true }),
+    }),
+    pruning: z.object({
+      /** gradual: prune during training (the paper's route); prune-retrain: prune a pretrained dense model and retrain. */
+      route: z.enum(['gradual', 'prune-retrain']),
+      /** Retraining length as a fraction of the original run (prune-retrain only). */
+      retrainFraction: quantity('fraction of original run', 0, 5),
+    }),
+    engineering: z.object({
+      personDays: quantity('person-days', 0, 1e5),
+      dayRate: quantity('currency/person-day', 0, 1e8),
+      tooling: quantity('currency', 0, 1e12),
+      riskBuffer: quantity('fraction', 0, 5),
+    }),
+    deployment: z.object({
+      requestsPerDay: quantity('requests/day', 0, 1e12),
+      unitsPerRequest: perRequestQuantity,
+      growthPerMonth: quantity('fraction/month', -0.5, 2),
+      horizonMonths: quantity('months', 1, 240),
+      pricePerHour: quantity('currency/hour', 0, 1e7),
+      peakFlops: quantity('FLOP/s', 1e6, 1e18, { minExclusive: true }),
+      utilisation: quantity('fraction', 0, 1, { minExclusive: true }),
+      speedup: z.object({
+        /** benchmark: measured rows of a hardware-check result; assumed: the values below. */
+        source: z.enum(['benchmark', 'assumed']),
+        provider: z.enum(PROVIDERS),
+        /** Use upper-bound rows (ideal kernels) instead of measured ones; stays labelled. */
+        useUpperBound: z.boolean(),
+        assumed: z
+          .array(
+            z.object({
+              sparsity: z.number().gt(0).lt(1),
+              value: z.number().gt(0, 'must be greater than 0').lte(1000, 'must be at most 1000'),
+              source: sourceSchema.optional(),
+            }),
+          )
+          .max(20),
+      }),
+    }),
+    uncertainty: z.object({
+      seed: z.number().int().min(0).max(0xffffffff),
+      draws: z.number().int().min(100, 'must be at least 100').max(200_000, 'must be at most 200000'),
+      ranges: z.partialRecord(z.enum(UNCERTAIN_INPUTS), rangeSchema),
+      /** Include the law's own uncertainty (spread of m(S)) in the Monte Carlo. */
+      law: z.boolean(),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    const dataUnit = s.family.kind === 'preset' ? (s.family.preset === 'vit' ? 'images' : 'tokens') : s.family.coefficients.dataUnit;
+    for (const field of ['trainingData', 'availableData'] as const) {
+      if (s.baseline[field].unit !== dataUnit) {
+        ctx.addIssue({ code: 'custom', path: ['baseline', field, 'unit'], message: `must be ${dataUnit} for this model family` });
+      }
+    }
+    if (s.deployment.unitsPerRequest.unit !== `${dataUnit}/request`) {
+      ctx.addIssue({ code: 'custom', path: ['deployment', 'unitsPerRequest', 'unit'], message: `must be ${dataUnit}/request for this model family` });
+    }
+    if (s.baseline.availableData.value < s.baseline.trainingData.value) {
+      ctx.addIssue({ code: 'custom', path: ['baseline', 'availableData', 'value'], message: 'must be at least the training data of the baseline' });
+    }
+    if (s.deployment.speedup.source === 'assumed' && s.deployment.speedup.assumed.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['deployment', 'speedup', 'assumed'], message: 'must list at least one assumed speed-up when the source is assumed' });
+    }
+    for (const [key, range] of Object.entries(s.uncertainty.ranges)) {
+      if (range && range.distribution === 'lognormal' && range.low <= 0) {
+        ctx.addIssue({ code: 'custom', path: ['uncertainty', 'ranges', key, 'low'], message: 'must be greater than 0 for a lognormal range' });
+      }
+    }
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+export function parseScenario(value: unknown, root = 'scenario'): Scenario {
+  return parseDocument(scenarioSchema, value, root);
+}
+
+export function dataUnitOf(scenario: Scenario): 'images' | 'tokens' {
+  return scenario.family.kind === 'preset'
+    ? scenario.family.preset === 'vit'
+      ? 'images'
+      : 'tokens'
+    : scenario.family.coefficients.dataUnit;
+}
