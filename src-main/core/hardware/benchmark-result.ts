@@ -103,6 +103,13 @@ export const benchmarkSettingsSchema = z.object({
   seed: z.number().int().nonnegative(),
 });
 
+/**
+ * Which runtime timed a case. The sparse kernel is reached only through ORT's C API, in its own
+ * process, with its own dense reference; the other rows go through onnxruntime-node.
+ */
+export const TIMING_PATHS = ['onnxruntime-node', 'ort-c-api'] as const;
+export type TimingPath = (typeof TIMING_PATHS)[number];
+
 export const rawTimingSchema = z.object({
   provider: z.enum(PROVIDERS),
   variant: z.enum(VARIANTS),
@@ -110,6 +117,14 @@ export const rawTimingSchema = z.object({
   tokens: z.number().int().positive(),
   warmups: z.number().int().nonnegative(),
   samplesMs: z.array(nonNegative),
+  /** Optional (added in version 1, absent in older documents, which mean onnxruntime-node). */
+  path: z.enum(TIMING_PATHS).optional(),
+  /**
+   * MatMul layers in the timed chain; samples are for the whole chain. Optional (absent means
+   * settings.chainLayers). Upper-bound chains run more layers to exceed the cache; the table
+   * scales them to settings.chainLayers.
+   */
+  layers: z.number().int().positive().optional(),
 });
 
 export const benchmarkResultSchema = z.object({
@@ -129,6 +144,7 @@ export const benchmarkResultSchema = z.object({
 
 export type Speedup = z.infer<typeof speedupSchema>;
 export type SpeedupRow = z.infer<typeof speedupRowSchema>;
+export type RawTiming = z.infer<typeof rawTimingSchema>;
 export type ProviderProbe = z.infer<typeof providerProbeSchema>;
 export type HardwareInventory = z.infer<typeof inventorySchema>;
 export type BenchmarkSettings = z.infer<typeof benchmarkSettingsSchema>;

@@ -84,6 +84,15 @@ export const scenarioSchema = z
       trainingData: dataQuantity,
       /** Data actually available; a smaller dense model may use more of it. */
       availableData: dataQuantity,
+      /**
+       * Tokens the Transformer processes per image or token of data: 197 for ViT-B/16 at 224×224
+       * (14×14 patches + class token), 1 for language. Training and inference FLOPs scale with it.
+       */
+      tokensPerUnit: z.object({
+        value: z.number().gte(1, 'must be at least 1').lte(1e5, 'must be at most 100000'),
+        unit: z.enum(['tokens/image', 'tokens/token']),
+        source: sourceSchema.optional(),
+      }),
     }),
     sparsity: z.object({
       candidates: z
@@ -115,7 +124,11 @@ export const scenarioSchema = z
       requestsPerDay: quantity('requests/day', 0, 1e12),
       unitsPerRequest: perRequestQuantity,
       growthPerMonth: quantity('fraction/month', -0.5, 2),
-      horizonMonths: quantity('months', 1, 240),
+      horizonMonths: z.object({
+        value: z.number().int('must be a whole number of months').gte(1, 'must be at least 1').lte(240, 'must be at most 240'),
+        unit: z.literal('months'),
+        source: sourceSchema.optional(),
+      }),
       pricePerHour: quantity('currency/hour', 0, 1e7),
       peakFlops: quantity('FLOP/s', 1e6, 1e18, { minExclusive: true }),
       utilisation: quantity('fraction', 0, 1, { minExclusive: true }),
@@ -153,6 +166,12 @@ export const scenarioSchema = z
     }
     if (s.deployment.unitsPerRequest.unit !== `${dataUnit}/request`) {
       ctx.addIssue({ code: 'custom', path: ['deployment', 'unitsPerRequest', 'unit'], message: `must be ${dataUnit}/request for this model family` });
+    }
+    if (s.baseline.tokensPerUnit.unit !== (dataUnit === 'images' ? 'tokens/image' : 'tokens/token')) {
+      ctx.addIssue({ code: 'custom', path: ['baseline', 'tokensPerUnit', 'unit'], message: `must be ${dataUnit === 'images' ? 'tokens/image' : 'tokens/token'} for this model family` });
+    }
+    if (dataUnit === 'tokens' && s.baseline.tokensPerUnit.value !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['baseline', 'tokensPerUnit', 'value'], message: 'must be 1 when data is counted in tokens' });
     }
     if (s.baseline.availableData.value < s.baseline.trainingData.value) {
       ctx.addIssue({ code: 'custom', path: ['baseline', 'availableData', 'value'], message: 'must be at least the training data of the baseline' });

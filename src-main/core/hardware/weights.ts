@@ -1,0 +1,219 @@
+/**
+ * Benchmark weights, made at run time from a seed: dense layers, the same layers with exactly
+ * round(S·K·N) weights zeroed, and the CSR form the sparse kernel consumes. Every process that
+ * builds a model from the same seed gets bit-identical weights, which is what lets the sparse
+ * kernel's output (one process) be checked against zeroed dense (another process).
+ */
+
+/** One MatMul layer Y[M,N] = X[M,K] · W[K,N]; weights are row-major [K, N] float32. */
+export interface LayerShape {
+  /** K: the inner (reduction) dimension. */
+  inner: number;
+  /** N: output features. */
+  outer: number;
+}
+
+/**
+ * A fast 32-bit generator (xoshiro128**, seeded through splitmix32). Weight generation draws
+ * tens of millions of numbers per run; this keeps it to milliseconds per layer. Statistical
+ * quality only needs to be good enough for benchmark weights and pruning masks.
+ */
+export class WeightRandom {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, stream: number) {
+    let s = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(stream >>> 0, 0x85ebca6b)) >>> 0;
+    const next = () => {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next() | 1; // the all-zero state is the one state xoshiro cannot leave
+  }
+
+  /** Uniform unsigned 32-bit integer. */
+  nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
+    const t = this.b << 9;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = rotl(this.d, 11);
+    return result;
+  }
+
+  /** Uniform in [0, 1) with 32 bits of resolution. */
+  nextFloat(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  /** Uniform integer in [0, n) for n ≤ 2³²; the bias of the multiply-shift is below 2⁻³² · n. */
+  nextIndex(n: number): number {
+    return Math.floor(this.nextFloat() * n);
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/** Streams keep each layer's weights and each pruning mask independent of the others. */
+export const STREAM = {
+  input: 1,
+  denseLayer: (layer: number) => 1000 + layer,
+  upperBoundLayer: (layer: number) => 100_000 + layer,
+  pruneLayer: (layer: number, sparsity: number) => 1_000_000 + layer * 10_000 + Math.round(sparsity * 10_000),
+} as const;
+
+/** Uniform in [−scale, scale). */
+export function seededUniform(seed: number, stream: number, count: number, scale: number): Float32Array {
+  const random = new WeightRandom(seed, stream);
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = (random.nextFloat() * 2 - 1) * scale;
+  return out;
+}
+
+/**
+ * Dense weights of layer `layer`, scaled by 1/√K so activations keep their size through a chain
+ * and no layer drifts into denormals, which would time the FPU's slow path instead of the MatMul.
+ */
+export function denseLayerWeights(seed: number, layer: number, shape: LayerShape): Float32Array {
+  return seededUniform(seed, STREAM.denseLayer(layer), shape.inner * shape.outer, 1 / Math.sqrt(shape.inner));
+}
+
+/** Number of weights zeroed at sparsity S: exactly round(S·count). */
+export function zeroCount(count: number, sparsity: number): number {
+  return Math.round(sparsity * count);
+}
+
+/**
+ * A copy of `dense` with exactly round(S·length) entries set to zero, chosen uniformly at random
+ * by a partial Fisher–Yates shuffle over positions. Draws whichever is smaller, the zeros or the
+ * survivors, so S = 0.95 costs as little as S = 0.05.
+ */
+export function pruneExactly(dense: Float32Array, sparsity: number, seed: number, stream: number): Float32Array {
+  const length = dense.length;
+  const zeros = zeroCount(length, sparsity);
+  const pickZeros = zeros <= length - zeros;
+  const picks = pickZeros ? zeros : length - zeros;
+  const positions = new Uint32Array(length);
+  for (let i = 0; i < length; i++) positions[i] = i;
+  const random = new WeightRandom(seed, stream);
+  for (let i = 0; i < picks; i++) {
+    const j = i + random.nextIndex(length - i);
+    const swap = positions[i]!;
+    positions[i] = positions[j]!;
+    positions[j] = swap;
+  }
+  if (pickZeros) {
+    const out = Float32Array.from(dense);
+    for (let i = 0; i < picks; i++) out[positions[i]!] = 0;
+    return out;
+  }
+  const out = new Float32Array(length);
+  for (let i = 0; i < picks; i++) {
+    const p = positions[i]!;
+    out[p] = dense[p]!;
+  }
+  return out;
+}
+
+export function countNonZero(weights: Float32Array): number {
+  let n = 0;
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) n++;
+  return n;
+}
+
+/**
+ * Wᵀ in CSR, the layout `SparseToDenseMatMul` wants for Y = X·W: it multiplies a sparse A by a
+ * dense B, so A = Wᵀ [N, K] and B = X [M, K] with transB = 1. Row n of A lists the non-zero
+ * W[k][n] in increasing k. Indices are int64, as ORT's CSR fill function takes them.
+ */
+export interface CsrMatrix {
+  rows: number;
+  columns: number;
+  values: Float32Array;
+  /** Column index of each value. */
+  inner: BigInt64Array;
+  /** rows + 1 offsets into values. */
+  outer: BigInt64Array;
+}
+
+export function csrOfTranspose(weights: Float32Array, shape: LayerShape): CsrMatrix {
+  const { inner: k, outer: n } = shape;
+  const counts = new Int32Array(n);
+  for (let r = 0; r < k; r++) {
+    const row = r * n;
+    for (let c = 0; c < n; c++) if (weights[row + c] !== 0) counts[c]!++;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let c = 0; c < n; c++) offsets[c + 1] = offsets[c]! + counts[c]!;
+  const nnz = offsets[n]!;
+  const values = new Float32Array(nnz);
+  const columnOf = new Int32Array(nnz);
+  const cursor = offsets.slice(0, n);
+  for (let r = 0; r < k; r++) {
+    const row = r * n;
+    for (let c = 0; c < n; c++) {
+      const w = weights[row + c]!;
+      if (w !== 0) {
+        const at = cursor[c]!++;
+        values[at] = w;
+        columnOf[at] = r;
+      }
+    }
+  }
+  const inner = new BigInt64Array(nnz);
+  for (let i = 0; i < nnz; i++) inner[i] = BigInt(columnOf[i]!);
+  const outer = new BigInt64Array(n + 1);
+  for (let i = 0; i <= n; i++) outer[i] = BigInt(offsets[i]!);
+  return { rows: n, columns: k, values, inner, outer };
+}
+
+/** Y[M,N] = X[M,K] · W[K,N], plainly, in float64 accumulators: the reference in tests. */
+export function referenceMatMul(x: Float32Array, weights: Float32Array, m: number, shape: LayerShape): Float32Array {
+  const { inner: k, outer: n } = shape;
+  const out = new Float32Array(m * n);
+  const row = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    for (let r = 0; r < k; r++) {
+      const a = x[i * k + r]!;
+      if (a === 0) continue;
+      const base = r * n;
+      for (let c = 0; c < n; c++) row[c]! += a * weights[base + c]!;
+    }
+    for (let c = 0; c < n; c++) out[i * n + c] = row[c]!;
+  }
+  return out;
+}
+
+/**
+ * max |a − b| / max |b|: the error relative to the reference's scale, so one tolerance fits
+ * outputs of any magnitude. 0 when both are exactly zero; Infinity when the lengths differ or a
+ * value is not finite.
+ */
+export function relativeMaxDifference(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Infinity;
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return Infinity;
+    diff = Math.max(diff, Math.abs(x - y));
+    scale = Math.max(scale, Math.abs(y));
+  }
+  if (diff === 0) return 0;
+  return scale === 0 ? Infinity : diff / scale;
+}

@@ -1,0 +1,66 @@
+/** English texts of the core: recommendation, reasons and labels. The renderer and memo add their own. */
+export const en = {
+  level: {
+    go: 'Go',
+    'go-with-conditions': 'Go, with conditions',
+    'pilot-first': 'Pilot first',
+    'not-now': 'Not now',
+    no: 'No',
+  },
+  likelihood: {
+    'virtually-certain': 'virtually certain',
+    'very-likely': 'very likely',
+    likely: 'likely',
+    'about-as-likely-as-not': 'about as likely as not',
+    unlikely: 'unlikely',
+    'very-unlikely': 'very unlikely',
+    'exceptionally-unlikely': 'exceptionally unlikely',
+  },
+  confidence: { high: 'high', medium: 'medium', low: 'low', 'very-low': 'very low' },
+  headline:
+    '{{level}}. Sparsifying to {{sparsity}} is {{likelihood}} to save money over {{horizon}} months (probability {{probability}}; {{confidence}} confidence).',
+  reason: {
+    dataVolume: {
+      pays: 'Data volume: your training data ({{data}}) is {{ratio}}× the threshold ({{threshold}}) above which sparsity pays; the optimal sparsity is {{optimal}}.',
+      notYet:
+        'Data volume: your training data ({{data}}) is only {{ratio}}× the threshold ({{threshold}}) above which sparsity pays; the optimal sparsity is 0, so at equal training compute a dense model is better.',
+    },
+    hardware: {
+      withBreakEven: 'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}} (×{{low}}–×{{high}}); the sparse model needs ×{{breakEven}} to pay back over the horizon.',
+      noBreakEven:
+        'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}} (×{{low}}–×{{high}}); no speed-up pays back the fixed costs within the horizon.',
+      on: ' on {{provider}}',
+    },
+    pruningCost: {
+      payback: 'Pruning cost: {{upfront}} extra up front ({{engineering}} engineering, {{pruning}} retraining); pays back in month {{month}} of {{horizon}}.',
+      never: 'Pruning cost: {{upfront}} extra up front ({{engineering}} engineering, {{pruning}} retraining); does not pay back within {{horizon}} months.',
+      cheaper: 'Pruning cost: no extra up-front cost; the option is cheaper from the start.',
+    },
+  },
+  unit: { images: 'images', tokens: 'tokens' },
+  speedupKind: { measured: 'measured', 'upper-bound': 'upper-bound (ideal kernel, not measured sparse)', assumed: 'assumed' },
+  condition: {
+    'confirm-speedup-on-deployment-hardware': 'Confirm the speed-up with a hardware check on the deployment machine.',
+    'smaller-dense-cheaper': 'A smaller dense model trained on more data is cheaper still: consider it first.',
+    'payback-late-in-horizon': 'Payback comes late in the horizon: a shorter service life would erase the savings.',
+    'check-extrapolation': 'The law is extrapolated beyond the models it was fitted on: validate with a pilot run.',
+  },
+  cap: {
+    'optimal-sparsity-zero': 'The optimal sparsity is 0 for this data volume: sparsity is not recommended.',
+    'no-measured-speedup': 'The measured speed-up is ×1 or less, and pruning has a cost: the hardware does not reward sparsity.',
+    'no-inference-volume': 'There is no inference volume, so nothing can be saved on serving.',
+  },
+  confidenceReason: {
+    'speedup-assumed': 'speed-ups are assumed, not measured',
+    'speedup-upper-bound': 'speed-ups are an upper bound, not a sparse measurement',
+    'speedup-unreliable': 'the speed-up measurement is unreliable',
+    'law-extrapolated': 'the law is extrapolated more than 2× beyond its fitted range',
+    'law-far-extrapolated': 'the law is extrapolated more than 10× beyond its fitted range',
+    'prune-retrain-route': 'the law was fitted for pruning during training, not for pruning a pretrained model',
+    'custom-law-without-range': 'the coefficients carry no fitted range',
+  },
+} as const;
+
+/** The shape every language must provide. */
+type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+export type CoreTexts = Texts<typeof en>;
