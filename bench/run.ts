@@ -1,7 +1,10 @@
 /** `npm run bench`: prints each benchmark's figures. Targets are stated beside the numbers. */
 import os from 'node:os';
 import { benchFit } from './fit.js';
+import { benchRoi } from './roi.js';
 
 console.log(`Sparsity Advisor benchmarks — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
 console.log('');
 benchFit();
+console.log('');
+benchRoi();

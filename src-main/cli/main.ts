@@ -7,11 +7,13 @@ import type { CommandResult } from './command.js';
 import { FIT_USAGE, fitCommand } from './fit-command.js';
 import { LAW_USAGE, lawCommand } from './law-command.js';
 import { OPTIMAL_USAGE, optimalCommand } from './optimal-command.js';
+import { ROI_USAGE, roiCommand } from './roi-command.js';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => CommandResult }> = {
   law: { usage: LAW_USAGE, run: lawCommand },
   optimal: { usage: OPTIMAL_USAGE, run: optimalCommand },
   fit: { usage: FIT_USAGE, run: fitCommand },
+  roi: { usage: ROI_USAGE, run: roiCommand },
 };
 
 const USAGE = [

@@ -26,10 +26,11 @@ export const en = {
         'Data volume: your training data ({{data}}) is only {{ratio}}× the threshold ({{threshold}}) above which sparsity pays; the optimal sparsity is 0, so at equal training compute a dense model is better.',
     },
     hardware: {
-      withBreakEven: 'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}} (×{{low}}–×{{high}}); the sparse model needs ×{{breakEven}} to pay back over the horizon.',
+      withBreakEven: 'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}}; the sparse model needs ×{{breakEven}} to pay back over the horizon.',
       noBreakEven:
-        'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}} (×{{low}}–×{{high}}); no speed-up pays back the fixed costs within the horizon.',
+        'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}}; no speed-up pays back the fixed costs within the horizon.',
       on: ' on {{provider}}',
+      interval: ' (×{{low}}–×{{high}})',
     },
     pruningCost: {
       payback: 'Pruning cost: {{upfront}} extra up front ({{engineering}} engineering, {{pruning}} retraining); pays back in month {{month}} of {{horizon}}.',

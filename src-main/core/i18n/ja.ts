@@ -28,10 +28,11 @@ export const ja: CoreTexts = {
         'データ量：学習データ（{{data}}）は、疎化が有利になる閾値（{{threshold}}）の {{ratio}} 倍にとどまります。最適スパース率は 0 で、同じ学習計算量なら密なモデルの方が優れています。',
     },
     hardware: {
-      withBreakEven: 'ハードウェア：スパース率 {{sparsity}}{{provider}}の{{kind}}速度向上は ×{{speedup}}（×{{low}}〜×{{high}}）です。期間内に元を取るには ×{{breakEven}} が必要です。',
+      withBreakEven: 'ハードウェア：スパース率 {{sparsity}}{{provider}}の{{kind}}速度向上は ×{{speedup}}{{interval}}です。期間内に元を取るには ×{{breakEven}} が必要です。',
       noBreakEven:
-        'ハードウェア：スパース率 {{sparsity}}{{provider}}の{{kind}}速度向上は ×{{speedup}}（×{{low}}〜×{{high}}）です。どれほど速くなっても期間内に固定費を回収できません。',
+        'ハードウェア：スパース率 {{sparsity}}{{provider}}の{{kind}}速度向上は ×{{speedup}}{{interval}}です。どれほど速くなっても期間内に固定費を回収できません。',
       on: '・{{provider}} 上',
+      interval: '（×{{low}}〜×{{high}}）',
     },
     pruningCost: {
       payback: '枝刈りの費用：初期の追加費用は {{upfront}}（エンジニアリング {{engineering}}、再学習 {{pruning}}）で、{{horizon}} か月中 {{month}} か月目に回収できます。',

@@ -31,8 +31,10 @@ export function explainRecommendation(result: RoiResult, language: Language): Ex
     sparsity: tr.percent(hw.sparsity),
     provider: hw.provider ? t('reason.hardware.on', { provider: hw.provider }) : '',
     speedup: tr.number(hw.speedup),
-    low: tr.number(hw.speedupLow),
-    high: tr.number(hw.speedupHigh),
+    interval:
+      tr.number(hw.speedupLow) === tr.number(hw.speedupHigh)
+        ? ''
+        : t('reason.hardware.interval', { low: tr.number(hw.speedupLow), high: tr.number(hw.speedupHigh) }),
     breakEven: hw.breakEvenSpeedup === null ? '' : tr.number(hw.breakEvenSpeedup),
   };
   const costParams = {

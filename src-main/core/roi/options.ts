@@ -100,7 +100,10 @@ function smallerDense(
     if (totalAt(Math.exp(a)) < totalAt(Math.exp(b))) hi = b;
     else lo = a;
   }
-  const size = Math.min(Math.exp((lo + hi) / 2), n0);
+  const size = Math.exp((lo + hi) / 2);
+  if (size >= n0 * 0.999) {
+    return { option: null, reason: 'with this inference volume, training a smaller model on more data costs more than it saves' };
+  }
   const data = Math.min(dataForLoss(law, size, target)!, available);
   return {
     option: {

@@ -169,6 +169,15 @@ describe('bootstrap', () => {
     expect(result.loss.high - result.loss.low).toBeGreaterThan(0);
   });
 
+  it('re-derives the ViT preset’s stated uncertainty of m(S) − 1', () => {
+    const result = bootstrapFit(runs, fit, { ...settings(), resamples: 60, seed: 2024, multiplierSparsities: [0.75] });
+    const m = multiplier({ ...PRESETS.vit, coefficients: fit.coefficients }, 0.75);
+    const interval = result.multiplier[0]!.interval;
+    const stated = PRESETS.vit.multiplierExcess90;
+    expect((interval.low - 1) / (m - 1)).toBeCloseTo(stated.low, 1);
+    expect((interval.high - 1) / (m - 1)).toBeCloseTo(stated.high, 1);
+  });
+
   it('refuses bad settings by name', () => {
     expect(() => bootstrapFit(runs, fit, { ...settings(), resamples: 1 })).toThrow(/resamples/);
     expect(() => bootstrapFit(runs, fit, { ...settings(), level: 1 })).toThrow(/level/);
