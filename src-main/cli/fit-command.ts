@@ -10,13 +10,15 @@ import {
 } from '../core/law/bootstrap.js';
 import { parseRunsCsv } from '../core/law/runs-csv.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { fitInputFromLawFit } from '../store/fit-repository.js';
 import { num, percent, table } from './format.js';
 import { integer, optionalQuantity, optionalString, parseOptions, readText, requiredString } from './options.js';
+import { withStore } from './store-access.js';
 import type { CommandResult } from './command.js';
 
 export const FIT_USAGE =
   'fit --csv FILE [--data-unit tokens|images] [--huber-delta X] [--log-residuals] [--starts K] [--seed S]' +
-  ' [--bootstrap B] [--at-sparsity S] [--at-nonzero N] [--at-data D] [--name NAME] [--save FILE] [--json]';
+  ' [--bootstrap B] [--at-sparsity S] [--at-nonzero N] [--at-data D] [--name NAME] [--save FILE] [--save-db PATH] [--json]';
 
 function dataUnitOption(value: string | undefined): DataUnit {
   if (value === undefined) return 'tokens';
@@ -54,6 +56,7 @@ export function fitCommand(argv: string[]): CommandResult {
     'at-data': { type: 'string' },
     name: { type: 'string' },
     save: { type: 'string' },
+    'save-db': { type: 'string' },
     json: { type: 'boolean' },
   });
   const csvFile = requiredString(values, 'csv');
@@ -84,11 +87,18 @@ export function fitCommand(argv: string[]): CommandResult {
     });
   }
   const name = optionalString(values, 'name') ?? `fit of ${csvFile}`;
+  const citation = `fit of ${runs.length} runs from ${csvFile} (sparsity-advisor fit)`;
   const saved = optionalString(values, 'save');
   if (saved !== undefined) {
-    const doc = coefficientsDocumentFromFit(fit, name, `fit of ${runs.length} runs from ${csvFile} (sparsity-advisor fit)`);
+    const doc = coefficientsDocumentFromFit(fit, name, citation);
     writeFileAtomic(saved, `${JSON.stringify(doc, null, 2)}\n`);
   }
+  // The database keeps the runs and diagnostics too, so the law can be traced back to its data.
+  const database = optionalString(values, 'save-db');
+  const stored =
+    database === undefined
+      ? null
+      : { database, id: withStore(database, 'write', (store) => store.fits.save(fitInputFromLawFit(fit, runs, name, citation, csvFile)).id, '--save-db') };
 
   const d = fit.diagnostics;
   const rounded = roundedForDisplay(fit.coefficients);
@@ -116,6 +126,7 @@ export function fitCommand(argv: string[]): CommandResult {
     ]),
     ...(bootstrap ? ['', intervalText(bootstrap, fit.dataUnit)] : []),
     ...(saved !== undefined ? ['', `Coefficients saved to ${saved}`] : []),
+    ...(stored !== null ? [...(saved === undefined ? [''] : []), `Fit stored in ${stored.database} as ${stored.id}`] : []),
   ].join('\n');
-  return { document: { command: 'fit', source: csvFile, fit, bootstrap: bootstrap ?? null, saved: saved ?? null }, text };
+  return { document: { command: 'fit', source: csvFile, fit, bootstrap: bootstrap ?? null, saved: saved ?? null, stored }, text };
 }

@@ -7,12 +7,14 @@ import type { CommandResult } from './command.js';
 import { FIT_USAGE, fitCommand } from './fit-command.js';
 import { LAW_USAGE, lawCommand } from './law-command.js';
 import { OPTIMAL_USAGE, optimalCommand } from './optimal-command.js';
+import { SCENARIOS_USAGE, scenariosCommand } from './scenarios-command.js';
 import { ROI_USAGE, roiCommand } from './roi-command.js';
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => CommandResult }> = {
   law: { usage: LAW_USAGE, run: lawCommand },
   optimal: { usage: OPTIMAL_USAGE, run: optimalCommand },
   fit: { usage: FIT_USAGE, run: fitCommand },
+  scenarios: { usage: SCENARIOS_USAGE, run: scenariosCommand },
   roi: { usage: ROI_USAGE, run: roiCommand },
 };
 

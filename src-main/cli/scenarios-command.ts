@@ -1,0 +1,227 @@
+/**
+ * sparsity-advisor scenarios: the saved scenarios (and, for import and export, fits and
+ * benchmark runs) in the app's database, or in the one --db names.
+ */
+import { InputError } from '../core/input.js';
+import type { Scenario } from '../core/roi/scenario.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { exportBenchmark, exportFit, exportScenario, importDocument } from '../store/transfer.js';
+import type { AdvisorStore, OpenReport, ScenarioRevision, ScenarioSummary } from '../store/store.js';
+import { num, table } from './format.js';
+import { integer, optionalString, parseOptions, readJson, requiredString, type Values } from './options.js';
+import { databasePath, DB_OPTION, withStore } from './store-access.js';
+import type { CommandResult } from './command.js';
+
+export const SCENARIOS_USAGE =
+  'scenarios list|show|save|import|export|rename|duplicate|archive|unarchive [--db PATH] [--json]   (scenarios help: details)';
+
+const HELP = [
+  'Usage: sparsity-advisor scenarios <subcommand> [options]',
+  '',
+  '  list       [--all]                                   latest revision of each scenario; --all includes archived ones',
+  '  show       --id ID [--revision N]                    one revision (the latest by default) and the revision history',
+  '  save       --file FILE [--id ID [--expect-revision N]] [--note TEXT]',
+  '                                                       a scenario document: a new scenario, or the next revision of ID',
+  '  import     --file FILE [--into ID]                   a scenario, fit or benchmark document (by its "format" field)',
+  '  export     --id ID [--revision N] | --fit ID | --benchmark ID   [--out FILE]',
+  '                                                       the document, on stdout or written to FILE',
+  '  rename     --id ID --name NAME                       a new revision with the new name',
+  '  duplicate  --id ID [--revision N] [--name NAME]      a new scenario starting from that revision',
+  '  archive    --id ID     /  unarchive --id ID          hide from (or bring back to) the list; nothing is deleted',
+  '',
+  'Every subcommand takes --db PATH (default: the desktop app\'s database, advisor.db in its user-data folder)',
+  'and --json. IDs may be shortened to a unique prefix of at least 4 characters.',
+].join('\n');
+
+const SUBCOMMANDS = ['list', 'show', 'save', 'import', 'export', 'rename', 'duplicate', 'archive', 'unarchive'] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+
+/** Store errors name the API's fields; on the command line the option is what the user can fix. */
+function asOptions<T>(fields: Record<string, string>, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof InputError && fields[error.field]) {
+      throw new InputError(fields[error.field]!, error.message.slice(error.field.length + 2));
+    }
+    throw error;
+  }
+}
+
+const ID_FIELDS = { scenarioId: '--id', revision: '--revision', expectedRevision: '--expect-revision', fitId: '--fit', benchmarkId: '--benchmark' };
+
+function optionalRevision(values: Values): number | undefined {
+  return optionalString(values, 'revision') === undefined ? undefined : integer(values, 'revision', 1, 1);
+}
+
+function shortId(id: string): string {
+  return id.slice(0, 8);
+}
+
+function day(iso: string): string {
+  return iso.replace('T', ' ').slice(0, 19);
+}
+
+function describeScenario(doc: Scenario): string[] {
+  const family = doc.family.kind === 'preset' ? `preset ${doc.family.preset}` : `custom law "${doc.family.coefficients.name}"`;
+  const unit = doc.baseline.trainingData.unit;
+  return [
+    `Family: ${family}; currency ${doc.currency}`,
+    `Baseline: ${num(doc.baseline.params.value)} parameters on ${num(doc.baseline.trainingData.value)} ${unit} ` +
+      `(${num(doc.baseline.availableData.value)} available)`,
+    `Sparsity candidates: ${doc.sparsity.candidates.join(', ')}${doc.sparsity.includeOptimal ? ' and the optimum' : ''} (${doc.sparsity.pattern})`,
+  ];
+}
+
+function revisionText(saved: ScenarioRevision, verb: string): string {
+  return `${verb} scenario "${saved.name}" (id ${saved.id}), revision ${saved.revision}`;
+}
+
+function listText(list: ScenarioSummary[], all: boolean): string {
+  if (list.length === 0) return all ? 'No scenarios saved yet.' : 'No scenarios (archived ones are hidden; add --all).';
+  return table([
+    ['id', 'rev', 'name', 'updated', ...(all ? ['archived'] : [])],
+    ...list.map((s) => [shortId(s.id), String(s.latestRevision), s.name, day(s.updatedAt), ...(all ? [s.archivedAt ? day(s.archivedAt) : ''] : [])]),
+  ]);
+}
+
+function run(sub: Subcommand, values: Values, store: AdvisorStore): CommandResult {
+  const id = () => asOptions(ID_FIELDS, () => store.scenarios.resolveId(requiredString(values, 'id')));
+  switch (sub) {
+    case 'list': {
+      const all = values.all === true;
+      const scenarios = store.scenarios.list({ includeArchived: all });
+      return { document: { scenarios }, text: listText(scenarios, all) };
+    }
+    case 'show': {
+      const scenarioId = id();
+      const shown = asOptions(ID_FIELDS, () => store.scenarios.get(scenarioId, optionalRevision(values)));
+      const revisions = store.scenarios.revisions(scenarioId);
+      const text = [
+        `Scenario "${shown.name}"  id ${shown.id}`,
+        `Revision ${shown.revision} of ${revisions.length}, saved ${day(shown.createdAt)}` +
+          (shown.note ? `; note: ${shown.note}` : '') +
+          (shown.archivedAt ? `; archived ${day(shown.archivedAt)}` : ''),
+        ...describeScenario(shown.document),
+        '',
+        'Revisions:',
+        table([['rev', 'saved', 'name', 'note'], ...revisions.map((r) => [String(r.revision), day(r.createdAt), r.name, r.note ?? ''])]),
+        '',
+        `The full document: sparsity-advisor scenarios export --id ${shortId(shown.id)} --revision ${shown.revision}`,
+      ].join('\n');
+      return { document: { scenario: shown, revisions }, text };
+    }
+    case 'save': {
+      const document = readJson('--file', requiredString(values, 'file'));
+      const note = optionalString(values, 'note');
+      const expected = optionalString(values, 'expect-revision') === undefined ? undefined : integer(values, 'expect-revision', 1, 1);
+      if (expected !== undefined && optionalString(values, 'id') === undefined) {
+        throw new InputError('--expect-revision', 'needs --id: it guards saving over another change to that scenario');
+      }
+      const saved =
+        optionalString(values, 'id') === undefined
+          ? store.scenarios.create(document, { ...(note === undefined ? {} : { note }) })
+          : asOptions(ID_FIELDS, () =>
+              store.scenarios.saveRevision(id(), document, {
+                ...(note === undefined ? {} : { note }),
+                ...(expected === undefined ? {} : { expectedRevision: expected }),
+              }),
+            );
+      return { document: { saved: { id: saved.id, revision: saved.revision, name: saved.name } }, text: revisionText(saved, 'Saved') };
+    }
+    case 'import': {
+      const file = requiredString(values, 'file');
+      const document = readJson('--file', file);
+      const into = optionalString(values, 'into');
+      const intoId = into === undefined ? undefined : asOptions({ scenarioId: '--into' }, () => store.scenarios.resolveId(into));
+      const imported = asOptions({ scenarioId: '--into', into: '--into' }, () =>
+        importDocument(store, document, { ...(intoId === undefined ? {} : { into: intoId }), source: file }),
+      );
+      const what = imported.kind === 'benchmark' ? 'benchmark run' : imported.kind;
+      const text = !imported.inserted
+        ? `Benchmark run ${imported.id} was already stored; nothing changed.`
+        : `Imported ${what} "${imported.name}" (id ${imported.id}${imported.revision === null ? '' : `, revision ${imported.revision}`}) from ${file}`;
+      return { document: { imported }, text };
+    }
+    case 'export': {
+      const targets = (['id', 'fit', 'benchmark'] as const).filter((k) => optionalString(values, k) !== undefined);
+      if (targets.length !== 1) throw new InputError('arguments', 'give exactly one of --id, --fit or --benchmark');
+      const target = targets[0]!;
+      const exported = asOptions(ID_FIELDS, () =>
+        target === 'id'
+          ? exportScenario(store, id(), optionalRevision(values))
+          : target === 'fit'
+            ? exportFit(store, requiredString(values, 'fit'))
+            : exportBenchmark(store, requiredString(values, 'benchmark')),
+      );
+      const out = optionalString(values, 'out');
+      const json = `${JSON.stringify(exported, null, 2)}\n`;
+      if (out === undefined) return { document: exported, text: json.trimEnd() };
+      writeFileAtomic(out, json);
+      return { document: { exported: { kind: target === 'id' ? 'scenario' : target, file: out } }, text: `Exported to ${out}` };
+    }
+    case 'rename': {
+      const name = requiredString(values, 'name');
+      const saved = asOptions(ID_FIELDS, () => store.scenarios.rename(id(), name));
+      return { document: { saved: { id: saved.id, revision: saved.revision, name: saved.name } }, text: revisionText(saved, 'Renamed') };
+    }
+    case 'duplicate': {
+      const name = optionalString(values, 'name');
+      const copy = asOptions(ID_FIELDS, () =>
+        store.scenarios.duplicate(id(), {
+          ...(optionalRevision(values) === undefined ? {} : { revision: optionalRevision(values)! }),
+          ...(name === undefined ? {} : { name }),
+        }),
+      );
+      return { document: { saved: { id: copy.id, revision: copy.revision, name: copy.name } }, text: revisionText(copy, 'Created') };
+    }
+    case 'archive':
+    case 'unarchive': {
+      const scenarioId = id();
+      const summary = sub === 'archive' ? store.scenarios.archive(scenarioId) : store.scenarios.unarchive(scenarioId);
+      const text = summary.archivedAt
+        ? `Archived "${summary.name}" (id ${summary.id}); it is hidden from the list but kept. Bring it back with unarchive.`
+        : `"${summary.name}" (id ${summary.id}) is back in the list.`;
+      return { document: { scenario: summary }, text };
+    }
+  }
+}
+
+const OPTIONS = {
+  ...DB_OPTION,
+  json: { type: 'boolean' },
+  all: { type: 'boolean' },
+  id: { type: 'string' },
+  revision: { type: 'string' },
+  'expect-revision': { type: 'string' },
+  file: { type: 'string' },
+  into: { type: 'string' },
+  note: { type: 'string' },
+  name: { type: 'string' },
+  fit: { type: 'string' },
+  benchmark: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+const READS: readonly Subcommand[] = ['list', 'show', 'export'];
+
+export function scenariosCommand(argv: string[]): CommandResult {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+    if (sub === undefined) throw new InputError('scenarios', `needs a subcommand: ${SUBCOMMANDS.join(', ')} (see scenarios help)`);
+    return { document: { usage: HELP }, text: HELP };
+  }
+  if (!(SUBCOMMANDS as readonly string[]).includes(sub)) {
+    throw new InputError('scenarios', `unknown subcommand ${JSON.stringify(sub)}; use ${SUBCOMMANDS.join(', ')}`);
+  }
+  const subcommand = sub as Subcommand;
+  const values = parseOptions(rest, OPTIONS);
+  const file = databasePath(values);
+  return withStore(file, READS.includes(subcommand) ? 'read' : 'write', (store, report: OpenReport) => {
+    const result = run(subcommand, values, store);
+    // The open report rides along in JSON output, except where the document is the export itself.
+    const exportedInline = subcommand === 'export' && optionalString(values, 'out') === undefined;
+    if (exportedInline || typeof result.document !== 'object' || result.document === null) return result;
+    return { document: { command: `scenarios ${subcommand}`, database: report, ...result.document }, text: result.text };
+  });
+}
