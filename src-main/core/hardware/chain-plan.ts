@@ -63,11 +63,16 @@ function coldness(weightBytes: number, llc: number | null): boolean | null {
 
 /**
  * Layers of the dense chain: an even number (whole blocks), at least 2, enough to exceed the
- * cache CACHE_COLD_FACTOR times where the cache size is known, and no more than maxChainBytes allow.
+ * cache CACHE_COLD_FACTOR times where the cache size is known, within maxChainBytes and maxChainLayers.
  */
-export function denseChainLayers(dModel: number, ffnWidth: number, llc: number | null, maxChainBytes: number): number {
+export function denseChainLayers(
+  dModel: number,
+  ffnWidth: number,
+  llc: number | null,
+  limits: { maxChainBytes: number; maxChainLayers: number },
+): number {
   const layerBytes = dModel * ffnWidth * FLOAT32_BYTES;
-  const cap = Math.max(2, 2 * Math.floor(maxChainBytes / layerBytes / 2));
+  const cap = Math.max(2, 2 * Math.floor(Math.min(limits.maxChainBytes / layerBytes, limits.maxChainLayers) / 2));
   if (llc === null) return cap;
   return Math.max(2, Math.min(cap, even(Math.ceil((CACHE_COLD_FACTOR * llc) / layerBytes))));
 }
@@ -97,7 +102,7 @@ function upperBoundLayers(suite: ResolvedSuite, sparsity: number, chainLayers: n
 export function planSuite(suite: ResolvedSuite, lastLevelCacheBytes: number | null): SuitePlan {
   const { dModel, ffnWidth } = suite;
   const llc = lastLevelCacheBytes;
-  const chainLayers = denseChainLayers(dModel, ffnWidth, llc, suite.tuning.maxChainBytes);
+  const chainLayers = denseChainLayers(dModel, ffnWidth, llc, suite.tuning);
   const weightsPerChain = dModel * ffnWidth * chainLayers;
   const denseBytes = weightsPerChain * FLOAT32_BYTES;
   const dense = (variant: 'dense' | 'zeroed-dense'): ChainModel => ({

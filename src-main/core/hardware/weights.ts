@@ -19,36 +19,37 @@ export interface LayerShape {
  * quality only needs to be good enough for benchmark weights and pruning masks.
  */
 export class WeightRandom {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // State in a typed array: as object fields, 32-bit values beyond V8's small integers would be
+  // boxed on every step, which made generation five times slower.
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number, stream: number) {
-    let s = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(stream >>> 0, 0x85ebca6b)) >>> 0;
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
+    let x = (Math.imul(seed >>> 0, 0x9e3779b1) ^ Math.imul(stream >>> 0, 0x85ebca6b)) | 0;
+    for (let i = 0; i < 4; i++) {
+      x = (x + 0x9e3779b9) | 0;
+      let z = x;
       z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next() | 1; // the all-zero state is the one state xoshiro cannot leave
+      this.s[i] = z ^ (z >>> 16);
+    }
+    this.s[3] = this.s[3]! | 1; // the all-zero state is the one state xoshiro cannot leave
   }
 
   /** Uniform unsigned 32-bit integer. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const s = this.s;
+    const s0 = s[0]!;
+    const s1 = s[1]!;
+    const s2 = s[2]!;
+    const s3 = s[3]!;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    const n2 = s2 ^ s0;
+    const n3 = s3 ^ s1;
+    s[1] = s1 ^ n2;
+    s[0] = s0 ^ n3;
+    s[2] = n2 ^ t;
+    s[3] = rotl(n3, 11);
     return result;
   }
 
@@ -64,7 +65,7 @@ export class WeightRandom {
 }
 
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }
 
 /** Streams keep each layer's weights and each pruning mask independent of the others. */
@@ -84,11 +85,18 @@ export function seededUniform(seed: number, stream: number, count: number, scale
 }
 
 /**
- * Dense weights of layer `layer`, scaled by 1/√K so activations keep their size through a chain
- * and no layer drifts into denormals, which would time the FPU's slow path instead of the MatMul.
+ * Half-width of uniform weights that keep activations at unit variance through a layer with
+ * `inner` non-zero inputs per output (Var U(−a, a) = a²/3, summed over `inner` terms). Without it
+ * a deep chain shrinks its activations into denormals, and the benchmark would time the FPU's
+ * slow path instead of the MatMul.
  */
+export function varianceKeepingScale(inner: number): number {
+  return Math.sqrt(3 / inner);
+}
+
+/** Dense weights of layer `layer` of a chain. */
 export function denseLayerWeights(seed: number, layer: number, shape: LayerShape): Float32Array {
-  return seededUniform(seed, STREAM.denseLayer(layer), shape.inner * shape.outer, 1 / Math.sqrt(shape.inner));
+  return seededUniform(seed, STREAM.denseLayer(layer), shape.inner * shape.outer, varianceKeepingScale(shape.inner));
 }
 
 /** Number of weights zeroed at sparsity S: exactly round(S·count). */
@@ -97,33 +105,19 @@ export function zeroCount(count: number, sparsity: number): number {
 }
 
 /**
- * A copy of `dense` with exactly round(S·length) entries set to zero, chosen uniformly at random
- * by a partial Fisher–Yates shuffle over positions. Draws whichever is smaller, the zeros or the
- * survivors, so S = 0.95 costs as little as S = 0.05.
+ * A copy of `dense` with exactly round(S·length) entries set to zero, every such subset equally
+ * likely: selection sampling (Knuth's Algorithm S) zeroes position i with probability
+ * (zeros still needed) / (positions left). One sequential pass and one draw per weight, no index
+ * array — a 4M-weight layer takes tens of milliseconds. Survivors are multiplied by survivorScale.
  */
-export function pruneExactly(dense: Float32Array, sparsity: number, seed: number, stream: number): Float32Array {
+export function pruneExactly(dense: Float32Array, sparsity: number, seed: number, stream: number, survivorScale = 1): Float32Array {
   const length = dense.length;
-  const zeros = zeroCount(length, sparsity);
-  const pickZeros = zeros <= length - zeros;
-  const picks = pickZeros ? zeros : length - zeros;
-  const positions = new Uint32Array(length);
-  for (let i = 0; i < length; i++) positions[i] = i;
+  let needed = zeroCount(length, sparsity);
   const random = new WeightRandom(seed, stream);
-  for (let i = 0; i < picks; i++) {
-    const j = i + random.nextIndex(length - i);
-    const swap = positions[i]!;
-    positions[i] = positions[j]!;
-    positions[j] = swap;
-  }
-  if (pickZeros) {
-    const out = Float32Array.from(dense);
-    for (let i = 0; i < picks; i++) out[positions[i]!] = 0;
-    return out;
-  }
   const out = new Float32Array(length);
-  for (let i = 0; i < picks; i++) {
-    const p = positions[i]!;
-    out[p] = dense[p]!;
+  for (let i = 0; i < length; i++) {
+    if (needed > 0 && random.nextFloat() * (length - i) < needed) needed--;
+    else out[i] = dense[i]! * survivorScale;
   }
   return out;
 }
@@ -173,11 +167,25 @@ export function csrOfTranspose(weights: Float32Array, shape: LayerShape): CsrMat
       }
     }
   }
-  const inner = new BigInt64Array(nnz);
-  for (let i = 0; i < nnz; i++) inner[i] = BigInt(columnOf[i]!);
-  const outer = new BigInt64Array(n + 1);
-  for (let i = 0; i <= n; i++) outer[i] = BigInt(offsets[i]!);
-  return { rows: n, columns: k, values, inner, outer };
+  return { rows: n, columns: k, values, inner: toInt64(columnOf), outer: toInt64(offsets) };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Non-negative int32 values widened to int64. On little-endian machines (every platform ORT ships
+ * for) it writes the low words through an Int32Array view: converting millions of values one
+ * BigInt at a time took a quarter of a second per layer.
+ */
+function toInt64(values: Int32Array): BigInt64Array {
+  const out = new BigInt64Array(values.length);
+  if (LITTLE_ENDIAN) {
+    const words = new Int32Array(out.buffer);
+    for (let i = 0; i < values.length; i++) words[2 * i] = values[i]!;
+  } else {
+    for (let i = 0; i < values.length; i++) out[i] = BigInt(values[i]!);
+  }
+  return out;
 }
 
 /** Y[M,N] = X[M,K] · W[K,N], plainly, in float64 accumulators: the reference in tests. */
@@ -200,8 +208,8 @@ export function referenceMatMul(x: Float32Array, weights: Float32Array, m: numbe
 
 /**
  * max |a − b| / max |b|: the error relative to the reference's scale, so one tolerance fits
- * outputs of any magnitude. 0 when both are exactly zero; Infinity when the lengths differ or a
- * value is not finite.
+ * outputs of any magnitude. Infinity when the lengths differ, a value is not finite, or the
+ * reference is all zeros.
  */
 export function relativeMaxDifference(a: Float32Array, b: Float32Array): number {
   if (a.length !== b.length) return Infinity;
@@ -214,6 +222,6 @@ export function relativeMaxDifference(a: Float32Array, b: Float32Array): number 
     diff = Math.max(diff, Math.abs(x - y));
     scale = Math.max(scale, Math.abs(y));
   }
-  if (diff === 0) return 0;
+  // An all-zero reference checks nothing; report it as a failure rather than a perfect match.
   return scale === 0 ? Infinity : diff / scale;
 }
