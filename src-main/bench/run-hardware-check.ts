@@ -1,0 +1,253 @@
+/**
+ * The hardware check: sparse-versus-dense ONNX micro-benchmarks on this machine, as one
+ * versioned result document. The Electron main process and the CLI both call runHardwareCheck.
+ *
+ * All timing happens in child processes: one runs onnxruntime-node (provider probes, then dense,
+ * zeroed-dense and upper-bound chains per provider), a second, fresh one runs ORT's sparse kernel
+ * through the C API. This process only plans, collects and derives the table.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+  BENCHMARK_FORMAT,
+  BENCHMARK_VERSION,
+  benchmarkResultSchema,
+  type BenchmarkResult,
+  type Provider,
+  type ProviderProbe,
+  type RawTiming,
+} from '../core/hardware/benchmark-result.js';
+import { planSuite, unitsOfSparseSuite, unitsPerProvider, type SuitePlan } from '../core/hardware/chain-plan.js';
+import { machineFingerprint } from '../core/hardware/fingerprint.js';
+import { refuseOversizedShape } from '../core/hardware/memory-limits.js';
+import { buildSpeedupTable, timingKey, type SparseCheck, type SparseKernelOutcome } from '../core/hardware/speedup-table.js';
+import { API_SETTING_NAMES, resolveSuite, type HardwareCheckOptions, type SettingNames } from '../core/hardware/suite-settings.js';
+import { relativeMaxDifference } from '../core/hardware/weights.js';
+import { parseDocument } from '../core/schema.js';
+import { collectInventory, type MachineInventory } from './inventory.js';
+import { BenchWorker, type TaskOutcome } from './worker-process.js';
+import type { SuiteJob, WorkerMessage, WorkerTask } from './worker-protocol.js';
+
+export interface HardwareCheckProgress {
+  /** 0 to 1: timing units finished over units planned (a unit is one case in one round, or one probe). */
+  fraction: number;
+  /** What runs now, e.g. "cpu zeroed-dense S=0.9, 16 tokens (round 2/3)". */
+  current: string;
+}
+
+export interface HardwareCheckHooks {
+  onProgress?: (progress: HardwareCheckProgress) => void;
+  /** Aborting kills the benchmark child at once; the result then has cancelled: true and what finished. */
+  signal?: AbortSignal;
+}
+
+export interface RunHardwareCheckOptions extends HardwareCheckOptions {
+  /** Names the settings carry in error messages: option names for the CLI (--d-model), keys otherwise. */
+  settingNames?: SettingNames;
+  /** libonnxruntime for the sparse kernel; default: the one inside onnxruntime-node. */
+  ortLibraryPath?: string;
+  /** Measured inventory to reuse, e.g. from a previous call; default: read now. */
+  inventory?: MachineInventory;
+}
+
+function appVersion(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    const file = require.resolve('../../package.json');
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function suiteJob(plan: SuitePlan, models: SuiteJob['models']): SuiteJob {
+  const { suite } = plan;
+  return {
+    dModel: suite.dModel,
+    ffnWidth: suite.ffnWidth,
+    seed: suite.seed,
+    threads: suite.threads,
+    tokens: suite.tokens,
+    rounds: suite.tuning.rounds,
+    models,
+    budgetMsPerCase: suite.timeBudgetMsPerCase,
+    minIterations: suite.minIterations,
+    warmups: suite.tuning.warmups,
+    slowCallMs: suite.tuning.slowCallMs,
+    budgetOverrun: suite.tuning.budgetOverrun,
+  };
+}
+
+/** Collects what the children report, pooling each case's samples over the rounds. */
+class Collector {
+  readonly timings = new Map<string, RawTiming>();
+  readonly outputs = new Map<string, Float32Array>();
+  readonly probes = new Map<Provider, ProviderProbe>();
+  ortVersion: string | null = null;
+  unreachable: string | null = null;
+  current = 'starting';
+  done = 0;
+
+  constructor(private readonly progress: (c: Collector) => void) {}
+
+  readonly onMessage = (message: WorkerMessage): void => {
+    switch (message.type) {
+      case 'probe-result':
+        this.probes.set(message.provider, { provider: message.provider, available: message.error === null, error: message.error });
+        this.ortVersion ??= message.ortVersion;
+        this.done++;
+        break;
+      case 'case-start':
+        this.current = message.label;
+        break;
+      case 'samples': {
+        const key = timingKey(message.timing);
+        const pooled = this.timings.get(key);
+        if (pooled) {
+          pooled.samplesMs.push(...message.timing.samplesMs);
+          pooled.warmups += message.timing.warmups;
+        } else {
+          this.timings.set(key, { ...message.timing, samplesMs: [...message.timing.samplesMs] });
+        }
+        this.done++;
+        break;
+      }
+      case 'output':
+        this.outputs.set(`${message.variant}|${message.sparsity}|${message.tokens}`, message.values);
+        break;
+      case 'unreachable':
+        this.unreachable = message.reason;
+        break;
+      case 'task-error':
+      case 'task-done':
+        return;
+    }
+    this.progress(this);
+  };
+}
+
+/**
+ * Runs the hardware check. Rejects only for bad options or an oversized shape (InputError naming
+ * the setting, before any child starts); a failing provider or sparse path ends up in the
+ * document, and cancellation resolves with `cancelled: true`.
+ */
+export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, hooks: HardwareCheckHooks = {}): Promise<BenchmarkResult> {
+  const createdAt = new Date().toISOString();
+  const names = options.settingNames ?? API_SETTING_NAMES;
+  const machine = options.inventory ?? (await collectInventory());
+  const suite = resolveSuite(options, machine.cpu.cores, names);
+  const plan = planSuite(suite, machine.cpu.lastLevelCacheBytes);
+  refuseOversizedShape(plan, machine.memoryBytes, names);
+
+  const { signal, onProgress } = hooks;
+  const wantsCpu = suite.providers.includes('cpu');
+  let total = suite.providers.length + unitsPerProvider(plan) * suite.providers.length + (wantsCpu ? unitsOfSparseSuite(plan) : 0);
+  let reported = 0;
+  const collector = new Collector((c) => {
+    // Never backwards: the total only shrinks once failed probes drop their providers.
+    reported = Math.max(reported, Math.min(1, c.done / total));
+    onProgress?.({ fraction: reported, current: c.current });
+  });
+  const providerErrors: Partial<Record<Provider, string>> = {};
+  let cancelled = signal?.aborted ?? false;
+
+  // One child at a time; replaced after a crash or a cancelled task.
+  const child: { worker: BenchWorker | null } = { worker: null };
+  const stopChild = () => {
+    child.worker?.kill();
+    child.worker = null;
+  };
+  const runTask = async (task: WorkerTask): Promise<TaskOutcome> => {
+    const worker = (child.worker ??= BenchWorker.start());
+    let error: string | null = null;
+    const outcome = await worker.runTask(
+      task,
+      (m) => {
+        if (m.type === 'task-error') error = m.message;
+        collector.onMessage(m);
+      },
+      signal,
+    );
+    if (outcome.status !== 'done') stopChild();
+    if (outcome.status === 'cancelled') cancelled = true;
+    if (outcome.status === 'done' && error !== null) return { status: 'crashed', reason: error };
+    return outcome;
+  };
+
+  try {
+    // 1. Probe every requested provider with a tiny session; a failure is recorded, never thrown.
+    for (const provider of suite.providers) {
+      if (cancelled) break;
+      collector.current = `probing ${provider}`;
+      const outcome = await runTask({ type: 'probe', provider });
+      if (outcome.status === 'crashed' && !collector.probes.has(provider)) {
+        collector.probes.set(provider, { provider, available: false, error: outcome.reason });
+      }
+    }
+    const available = suite.providers.filter((p) => collector.probes.get(p)?.available === true);
+    total = suite.providers.length + unitsPerProvider(plan) * available.length + (available.includes('cpu') ? unitsOfSparseSuite(plan) : 0);
+
+    // 2. Dense, zeroed-dense and upper-bound chains through onnxruntime-node, provider by provider.
+    const jsJob = suiteJob(plan, plan.jsModels);
+    for (const provider of available) {
+      if (cancelled) break;
+      const outcome = await runTask({ type: 'js-suite', provider, job: jsJob, reportZeroedOutputs: provider === 'cpu' });
+      if (outcome.status === 'crashed') providerErrors[provider] = outcome.reason;
+    }
+    stopChild();
+
+    // 3. The sparse kernel through the C API, in a fresh process that never loaded onnxruntime-node.
+    let sparseKernel: SparseKernelOutcome = { reachable: false, reason: 'not run' };
+    if (available.includes('cpu') && !cancelled) {
+      const outcome = await runTask({ type: 'capi-suite', job: suiteJob(plan, plan.capiModels), libraryPath: options.ortLibraryPath ?? null });
+      if (collector.unreachable !== null) sparseKernel = { reachable: false, reason: collector.unreachable };
+      else if (outcome.status === 'crashed') sparseKernel = { reachable: false, reason: `the C-API run failed: ${outcome.reason}` };
+      else sparseKernel = { reachable: true, checks: sparseChecks(plan, collector.outputs) };
+    } else if (cancelled) {
+      sparseKernel = { reachable: false, reason: 'the run was cancelled first' };
+    }
+
+    const probes = suite.providers.map(
+      (p) => collector.probes.get(p) ?? { provider: p, available: false, error: cancelled ? 'not probed: the run was cancelled first' : 'not probed' },
+    );
+    const timings = [...collector.timings.values()];
+    const table = buildSpeedupTable({ plan, providers: available, timings, providerErrors, sparseKernel, cancelled });
+    const inventory = {
+      ...machine,
+      ortVersion: collector.ortVersion ?? 'unknown',
+      providers: probes,
+      fingerprint: machineFingerprint(machine),
+    };
+    const document: BenchmarkResult = {
+      format: BENCHMARK_FORMAT,
+      version: BENCHMARK_VERSION,
+      id: randomUUID(),
+      createdAt,
+      appVersion: appVersion(),
+      inventory,
+      settings: plan.settings,
+      timings,
+      table,
+      cancelled,
+    };
+    if (!cancelled) onProgress?.({ fraction: 1, current: 'done' });
+    // What we hand out must be what an import accepts.
+    return parseDocument(benchmarkResultSchema, document, 'benchmark');
+  } finally {
+    stopChild();
+  }
+}
+
+/** Sparse-kernel output against zeroed dense, per sparsity and token count, from the two processes' reports. */
+function sparseChecks(plan: SuitePlan, outputs: Map<string, Float32Array>): SparseCheck[] {
+  const checks: SparseCheck[] = [];
+  for (const model of plan.capiModels.filter((m) => m.kind === 'sparse-csr')) {
+    for (const tokens of plan.suite.tokens) {
+      const sparse = outputs.get(`sparse-kernel|${model.sparsity}|${tokens}`);
+      const zeroed = outputs.get(`zeroed-dense|${model.sparsity}|${tokens}`);
+      checks.push({ sparsity: model.sparsity, tokens, relativeDifference: sparse && zeroed ? relativeMaxDifference(sparse, zeroed) : null });
+    }
+  }
+  return checks;
+}
