@@ -3,6 +3,7 @@
  * one JSON document with --json; bad input gives a one-line error on stderr and exit code 2.
  */
 import { InputError } from '../core/input.js';
+import { BENCH_USAGE, benchCommand } from './bench-command.js';
 import type { CommandResult } from './command.js';
 import { FIT_USAGE, fitCommand } from './fit-command.js';
 import { LAW_USAGE, lawCommand } from './law-command.js';
@@ -10,12 +11,16 @@ import { OPTIMAL_USAGE, optimalCommand } from './optimal-command.js';
 import { SCENARIOS_USAGE, scenariosCommand } from './scenarios-command.js';
 import { ROI_USAGE, roiCommand } from './roi-command.js';
 
-const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => CommandResult }> = {
+/** Most commands answer at once; bench runs for a while and answers with a promise. It may also set the exit code. */
+type CommandOutcome = CommandResult & { exitCode?: number };
+
+const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => CommandOutcome | Promise<CommandOutcome> }> = {
   law: { usage: LAW_USAGE, run: lawCommand },
   optimal: { usage: OPTIMAL_USAGE, run: optimalCommand },
   fit: { usage: FIT_USAGE, run: fitCommand },
   scenarios: { usage: SCENARIOS_USAGE, run: scenariosCommand },
   roi: { usage: ROI_USAGE, run: roiCommand },
+  bench: { usage: BENCH_USAGE, run: benchCommand },
 };
 
 const USAGE = [
@@ -26,7 +31,7 @@ const USAGE = [
   'Numbers accept suffixes: 85M, 1.8B, 2T. Data is images for vit, tokens for t5.',
 ].join('\n');
 
-export function runCli(argv: string[]): { code: number; stdout: string; stderr: string } {
+export async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     return { code: name === undefined ? 2 : 0, stdout: name === undefined ? '' : `${USAGE}\n`, stderr: name === undefined ? `${USAGE}\n` : '' };
@@ -34,9 +39,9 @@ export function runCli(argv: string[]): { code: number; stdout: string; stderr: 
   const command = COMMANDS[name];
   if (!command) return { code: 2, stdout: '', stderr: `sparsity-advisor: unknown command ${JSON.stringify(name)}\n${USAGE}\n` };
   try {
-    const result = command.run(rest);
+    const result = await command.run(rest);
     const output = rest.includes('--json') ? JSON.stringify(result.document, null, 2) : result.text;
-    return { code: 0, stdout: `${output}\n`, stderr: '' };
+    return { code: result.exitCode ?? 0, stdout: `${output}\n`, stderr: '' };
   } catch (error) {
     const message = (error as Error).message.replace(/\s+/g, ' ');
     const code = error instanceof InputError ? 2 : 1;
@@ -44,7 +49,7 @@ export function runCli(argv: string[]): { code: number; stdout: string; stderr: 
   }
 }
 
-const { code, stdout, stderr } = runCli(process.argv.slice(2));
+const { code, stdout, stderr } = await runCli(process.argv.slice(2));
 process.stdout.write(stdout);
 process.stderr.write(stderr);
 process.exitCode = code;
