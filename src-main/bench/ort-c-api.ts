@@ -10,7 +10,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import koffi, { type LibraryHandle } from 'koffi';
+import koffi, { type LibraryHandle, type TypeObject } from 'koffi';
 import type { CsrMatrix } from '../core/hardware/weights.js';
 
 /** OrtApi is append-only; version 16 has every slot used here, and newer libraries still serve it. */
@@ -53,6 +53,57 @@ export type Pointer = unknown;
  * collected, koffi would dlclose() the library and the next ORT call would crash the process.
  */
 const LIBRARIES_KEPT_ALIVE: LibraryHandle[] = [];
+/** One binding per library and process: ORT's environment is per process anyway. */
+const LOADED = new Map<string, OrtCApi>();
+
+const SIGNATURES: Record<keyof typeof SLOT, string> = {
+  GetErrorMessage: 'const char *OrtGetErrorMessage(void *status)',
+  CreateEnv: 'void *OrtCreateEnv(int level, const char *logid, _Out_ void **env)',
+  CreateSessionFromArray: 'void *OrtCreateSessionFromArray(void *env, const void *data, size_t length, void *options, _Out_ void **session)',
+  Run:
+    'void *OrtRun(void *session, void *runOptions, const char **inputNames, void **inputs, size_t inputCount,' +
+    ' const char **outputNames, size_t outputCount, void **outputs)',
+  CreateSessionOptions: 'void *OrtCreateSessionOptions(_Out_ void **options)',
+  SetSessionGraphOptimizationLevel: 'void *OrtSetSessionGraphOptimizationLevel(void *options, int level)',
+  SetIntraOpNumThreads: 'void *OrtSetIntraOpNumThreads(void *options, int threads)',
+  SetInterOpNumThreads: 'void *OrtSetInterOpNumThreads(void *options, int threads)',
+  CreateTensorAsOrtValue: 'void *OrtCreateTensorAsOrtValue(void *allocator, const int64_t *shape, size_t rank, int type, _Out_ void **value)',
+  GetTensorMutableData: 'void *OrtGetTensorMutableData(void *value, _Out_ void **data)',
+  CreateCpuMemoryInfo: 'void *OrtCreateCpuMemoryInfo(int allocatorType, int memoryType, _Out_ void **info)',
+  GetAllocatorWithDefaultOptions: 'void *OrtGetAllocatorWithDefaultOptions(_Out_ void **allocator)',
+  ReleaseStatus: 'void OrtReleaseStatus(void *status)',
+  ReleaseSession: 'void OrtReleaseSession(void *session)',
+  ReleaseValue: 'void OrtReleaseValue(void *value)',
+  ReleaseSessionOptions: 'void OrtReleaseSessionOptions(void *options)',
+  CreateSparseTensorAsOrtValue:
+    'void *OrtCreateSparseTensorAsOrtValue(void *allocator, const int64_t *denseShape, size_t rank, int type, _Out_ void **value)',
+  FillSparseTensorCsr:
+    'void *OrtFillSparseTensorCsr(void *value, void *memoryInfo, const int64_t *valuesShape, size_t valuesRank,' +
+    ' const void *values, const int64_t *innerIndices, size_t innerCount, const int64_t *outerIndices, size_t outerCount)',
+};
+
+interface CTypes {
+  apiBase: TypeObject;
+  getVersionString: TypeObject;
+  getApi: TypeObject;
+  functions: Record<keyof typeof SLOT, TypeObject>;
+}
+let C_TYPES: CTypes | null = null;
+
+/** koffi's type names are process-wide and may be declared once, so the types are made once. */
+function cTypes(): CTypes {
+  if (!C_TYPES) {
+    const functions = {} as Record<keyof typeof SLOT, TypeObject>;
+    for (const name of Object.keys(SLOT) as (keyof typeof SLOT)[]) functions[name] = koffi.proto(SIGNATURES[name]);
+    C_TYPES = {
+      apiBase: koffi.struct('OrtApiBase', { GetApi: 'void *', GetVersionString: 'void *' }),
+      getVersionString: koffi.proto('const char *OrtGetVersionString(void)'),
+      getApi: koffi.proto('void *OrtGetApi(uint32_t version)'),
+      functions,
+    };
+  }
+  return C_TYPES;
+}
 
 /** libonnxruntime inside the installed onnxruntime-node package, or a reason it cannot be used here. */
 export function findOrtLibrary(): { path: string } | { reason: string } {
@@ -79,42 +130,15 @@ export class OrtCApi {
   readonly version: string;
 
   private constructor(library: LibraryHandle) {
-    const base = koffi.decode(
-      library.func('void *OrtGetApiBase(void)')(),
-      koffi.struct('OrtApiBase', { GetApi: 'void *', GetVersionString: 'void *' }),
-    ) as { GetApi: Pointer; GetVersionString: Pointer };
-    this.version = koffi.call(base.GetVersionString, koffi.proto('const char *OrtGetVersionString(void)')) as string;
-    const api = koffi.call(base.GetApi, koffi.proto('void *OrtGetApi(uint32_t version)'), API_VERSION) as Pointer;
+    const types = cTypes();
+    const base = koffi.decode(library.func('void *OrtGetApiBase(void)')(), types.apiBase) as { GetApi: Pointer; GetVersionString: Pointer };
+    this.version = koffi.call(base.GetVersionString, types.getVersionString) as string;
+    const api = koffi.call(base.GetApi, types.getApi, API_VERSION) as Pointer;
     if (!api) throw new Error(`libonnxruntime ${this.version} does not serve OrtApi version ${API_VERSION}`);
     const table = koffi.decode(api, 'void *', 200) as Pointer[];
-    const signatures: Record<keyof typeof SLOT, string> = {
-      GetErrorMessage: 'const char *OrtGetErrorMessage(void *status)',
-      CreateEnv: 'void *OrtCreateEnv(int level, const char *logid, _Out_ void **env)',
-      CreateSessionFromArray: 'void *OrtCreateSessionFromArray(void *env, const void *data, size_t length, void *options, _Out_ void **session)',
-      Run:
-        'void *OrtRun(void *session, void *runOptions, const char **inputNames, void **inputs, size_t inputCount,' +
-        ' const char **outputNames, size_t outputCount, void **outputs)',
-      CreateSessionOptions: 'void *OrtCreateSessionOptions(_Out_ void **options)',
-      SetSessionGraphOptimizationLevel: 'void *OrtSetSessionGraphOptimizationLevel(void *options, int level)',
-      SetIntraOpNumThreads: 'void *OrtSetIntraOpNumThreads(void *options, int threads)',
-      SetInterOpNumThreads: 'void *OrtSetInterOpNumThreads(void *options, int threads)',
-      CreateTensorAsOrtValue: 'void *OrtCreateTensorAsOrtValue(void *allocator, const int64_t *shape, size_t rank, int type, _Out_ void **value)',
-      GetTensorMutableData: 'void *OrtGetTensorMutableData(void *value, _Out_ void **data)',
-      CreateCpuMemoryInfo: 'void *OrtCreateCpuMemoryInfo(int allocatorType, int memoryType, _Out_ void **info)',
-      GetAllocatorWithDefaultOptions: 'void *OrtGetAllocatorWithDefaultOptions(_Out_ void **allocator)',
-      ReleaseStatus: 'void OrtReleaseStatus(void *status)',
-      ReleaseSession: 'void OrtReleaseSession(void *session)',
-      ReleaseValue: 'void OrtReleaseValue(void *value)',
-      ReleaseSessionOptions: 'void OrtReleaseSessionOptions(void *options)',
-      CreateSparseTensorAsOrtValue:
-        'void *OrtCreateSparseTensorAsOrtValue(void *allocator, const int64_t *denseShape, size_t rank, int type, _Out_ void **value)',
-      FillSparseTensorCsr:
-        'void *OrtFillSparseTensorCsr(void *value, void *memoryInfo, const int64_t *valuesShape, size_t valuesRank,' +
-        ' const void *values, const int64_t *innerIndices, size_t innerCount, const int64_t *outerIndices, size_t outerCount)',
-    };
     const call = {} as Record<keyof typeof SLOT, CFunction>;
     for (const name of Object.keys(SLOT) as (keyof typeof SLOT)[]) {
-      call[name] = koffi.decode(table[SLOT[name]], koffi.proto(signatures[name])) as CFunction;
+      call[name] = koffi.decode(table[SLOT[name]], types.functions[name]) as CFunction;
     }
     this.call = call;
     this.env = this.out((o) => call.CreateEnv(ORT_LOGGING_LEVEL_ERROR, 'sparsity-advisor', o));
@@ -124,9 +148,14 @@ export class OrtCApi {
 
   /** Loads the library and sets up an ORT environment; throws with the reason when that fails. */
   static load(libraryPath: string): OrtCApi {
-    const library = koffi.load(libraryPath);
-    LIBRARIES_KEPT_ALIVE.push(library);
-    return new OrtCApi(library);
+    let api = LOADED.get(libraryPath);
+    if (!api) {
+      const library = koffi.load(libraryPath);
+      LIBRARIES_KEPT_ALIVE.push(library);
+      api = new OrtCApi(library);
+      LOADED.set(libraryPath, api);
+    }
+    return api;
   }
 
   /** Throws the message of a non-null OrtStatus, after releasing it. */

@@ -76,6 +76,7 @@ function suiteJob(plan: SuitePlan, models: SuiteJob['models']): SuiteJob {
     warmups: suite.tuning.warmups,
     slowCallMs: suite.tuning.slowCallMs,
     budgetOverrun: suite.tuning.budgetOverrun,
+    maxIterations: suite.tuning.maxIterations,
   };
 }
 

@@ -15,6 +15,8 @@ export interface RoundSettings {
   slowCallMs: number;
   /** Stop after budgetMs × overrun even below minIterations; the case then reports too few iterations. */
   overrun: number;
+  /** Stop at this many iterations even within the budget. */
+  maxIterations: number;
 }
 
 export interface RoundTimes {
@@ -27,7 +29,13 @@ function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** One call's time in ms, to 0.1 µs: finer than the clock's jitter, and short in the JSON document. */
+function sampleMs(start: bigint): number {
+  return Math.round(Number(process.hrtime.bigint() - start) / 100) / 10_000;
+}
+
 function shouldStop(spentMs: number, count: number, s: RoundSettings): boolean {
+  if (count >= s.maxIterations) return true;
   if (count >= s.minIterations && spentMs >= s.budgetMs) return true;
   return count >= 1 && spentMs >= s.budgetMs * s.overrun;
 }
@@ -43,7 +51,7 @@ export async function timeRoundAsync(call: () => Promise<unknown>, s: RoundSetti
   do {
     const t = process.hrtime.bigint();
     await call();
-    samplesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+    samplesMs.push(sampleMs(t));
   } while (!shouldStop(elapsedMs(start), samplesMs.length, s));
   return { samplesMs, warmups: warmups + 1 };
 }
@@ -59,7 +67,7 @@ export function timeRoundSync(call: () => void, s: RoundSettings): RoundTimes {
   do {
     const t = process.hrtime.bigint();
     call();
-    samplesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+    samplesMs.push(sampleMs(t));
   } while (!shouldStop(elapsedMs(start), samplesMs.length, s));
   return { samplesMs, warmups: warmups + 1 };
 }
@@ -72,12 +80,15 @@ export function roundSettings(job: {
   warmups: number;
   slowCallMs: number;
   budgetOverrun: number;
+  maxIterations: number;
 }): RoundSettings {
+  const minIterations = Math.ceil(job.minIterations / job.rounds);
   return {
     budgetMs: job.budgetMsPerCase / job.rounds,
-    minIterations: Math.ceil(job.minIterations / job.rounds),
+    minIterations,
     warmups: job.warmups,
     slowCallMs: job.slowCallMs,
     overrun: job.budgetOverrun,
+    maxIterations: Math.max(minIterations, Math.ceil(job.maxIterations / job.rounds)),
   };
 }

@@ -22,6 +22,8 @@ export interface SuiteJob {
   warmups: number;
   slowCallMs: number;
   budgetOverrun: number;
+  /** Per case, over all rounds together. */
+  maxIterations: number;
 }
 
 export type WorkerTask =

@@ -64,6 +64,11 @@ export interface SuiteTuning {
   slowCallMs: number;
   /** A round stops after this multiple of its budget even below its iteration minimum; the case is then unreliable. */
   budgetOverrun: number;
+  /**
+   * A case stops at this many iterations even within its budget: microsecond-fast cases would
+   * otherwise put tens of thousands of samples into the document without making the median surer.
+   */
+  maxIterations: number;
 }
 
 export interface ResolvedSuite {
@@ -89,7 +94,7 @@ const DEFAULTS = {
     tokens: [1, 16],
     timeBudgetMsPerCase: 360,
     minIterations: 10,
-    tuning: { rounds: 3, maxRelativeSpread: 0.5, maxChainBytes: 64 * MiB, maxChainLayers: 24, maxUpperBoundLayers: 96, warmups: 3, slowCallMs: 100, budgetOverrun: 4 },
+    tuning: { rounds: 3, maxRelativeSpread: 0.5, maxChainBytes: 64 * MiB, maxChainLayers: 24, maxUpperBoundLayers: 96, warmups: 3, slowCallMs: 100, budgetOverrun: 4, maxIterations: 600 },
   },
   quick: {
     dModel: 512,
@@ -97,7 +102,7 @@ const DEFAULTS = {
     tokens: [1],
     timeBudgetMsPerCase: 120,
     minIterations: 6,
-    tuning: { rounds: 2, maxRelativeSpread: 0.5, maxChainBytes: 16 * MiB, maxChainLayers: 8, maxUpperBoundLayers: 48, warmups: 2, slowCallMs: 100, budgetOverrun: 4 },
+    tuning: { rounds: 2, maxRelativeSpread: 0.5, maxChainBytes: 16 * MiB, maxChainLayers: 8, maxUpperBoundLayers: 48, warmups: 2, slowCallMs: 100, budgetOverrun: 4, maxIterations: 300 },
   },
 } as const satisfies Record<string, { tuning: SuiteTuning } & Record<string, unknown>>;
 
