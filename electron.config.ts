@@ -11,7 +11,13 @@ export default defineConfig({
     build: {
       // Native modules stay in node_modules and are loaded at run time.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src-main/shell/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src-main/shell/main.ts'),
+          // The hardware check's benchmark child, forked by runHardwareCheck (src-main/bench/worker-process.ts).
+          'bench-worker': resolve('src-main/bench/worker-entry.ts'),
+        },
+      },
     },
   },
   preload: {
