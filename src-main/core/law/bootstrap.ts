@@ -31,6 +31,8 @@ export interface BootstrapSettings {
   level: number;
   reference: BootstrapReference;
   multiplierSparsities: readonly number[];
+  /** Called after each resample, e.g. to report progress from a worker. */
+  onResample?: (done: number, total: number) => void;
 }
 
 export interface BootstrapResult {
@@ -97,10 +99,12 @@ export function bootstrapFit(runs: readonly Run[], fit: LawFit, settings: Bootst
     ).filter((o) => o.usable);
     if (outcomes.length === 0) {
       failed++;
+      settings.onResample?.(b + 1, settings.resamples);
       continue;
     }
     const best = outcomes.reduce((x, y) => (y.value < x.value ? y : x));
     samples.push(fromNormalized(best.x, fit.normalization));
+    settings.onResample?.(b + 1, settings.resamples);
   }
   if (samples.length < 2) {
     throw new Error(`bootstrap: only ${samples.length} of ${settings.resamples} resamples gave a usable fit`);

@@ -1,0 +1,67 @@
+/**
+ * A fit of the law to pilot runs from a CSV, with its bootstrap: the work the desktop app runs
+ * in a worker thread. Pure apart from progress reporting, so it is tested directly.
+ */
+import { bootstrapFit, DEFAULT_MULTIPLIER_SPARSITIES, defaultReference } from '../core/law/bootstrap.js';
+import { coefficientsDocumentFromFit, type CoefficientsDocument } from '../core/law/coefficients-file.js';
+import { COEFFICIENT_NAMES } from '../core/law/coefficients.js';
+import { defaultHuberDelta, fitLaw, type Run } from '../core/law/fit.js';
+import { parseRunsCsv } from '../core/law/runs-csv.js';
+
+export interface FitJob {
+  csv: string;
+  fileName: string;
+  dataUnit: 'images' | 'tokens';
+  logResiduals: boolean;
+  starts: number;
+  seed: number;
+  bootstrap: number;
+}
+
+export interface FitOutcome {
+  document: CoefficientsDocument;
+  runs: Run[];
+  predicted: number[];
+  objective: number;
+  rmse: number;
+  maxRelativeError: number;
+  /** 95 % intervals of the coefficients and of m(S), keyed "aS" … "c" and "m(0.75)"; null without a bootstrap. */
+  intervals: Record<string, { low: number; median: number; high: number }> | null;
+}
+
+export function runFitJob(job: FitJob, onProgress: (fraction: number, current: string) => void = () => {}): FitOutcome {
+  const runs = parseRunsCsv(job.csv);
+  onProgress(0, `fitting ${runs.length} runs`);
+  const fit = fitLaw(runs, {
+    huberDelta: defaultHuberDelta(job.logResiduals),
+    logResiduals: job.logResiduals,
+    starts: job.starts,
+    seed: job.seed,
+    dataUnit: job.dataUnit,
+  });
+  let intervals: FitOutcome['intervals'] = null;
+  if (job.bootstrap > 0) {
+    const result = bootstrapFit(runs, fit, {
+      resamples: job.bootstrap,
+      seed: job.seed,
+      level: 0.95,
+      reference: defaultReference(runs),
+      multiplierSparsities: DEFAULT_MULTIPLIER_SPARSITIES,
+      onResample: (done, total) => onProgress(done / total, `bootstrap ${done}/${total}`),
+    });
+    intervals = Object.fromEntries([
+      ...COEFFICIENT_NAMES.map((name) => [name, result.coefficients[name]] as const),
+      ...result.multiplier.map((m) => [`m(${m.sparsity})`, m.interval] as const),
+    ]);
+  }
+  onProgress(1, 'done');
+  return {
+    document: coefficientsDocumentFromFit(fit, `fit of ${job.fileName}`, `fit of ${runs.length} runs from ${job.fileName}`),
+    runs,
+    predicted: fit.diagnostics.runs.map((r) => r.predicted),
+    objective: fit.objective,
+    rmse: fit.diagnostics.rmse,
+    maxRelativeError: fit.diagnostics.maxRelativeError,
+    intervals,
+  };
+}
