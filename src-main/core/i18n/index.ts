@@ -5,6 +5,8 @@
 import i18next, { type TFunction } from 'i18next';
 import { en } from './en.js';
 import { ja } from './ja.js';
+import { uiEn } from './ui-en.js';
+import { uiJa } from './ui-ja.js';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -30,7 +32,7 @@ function translatorFor(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
-    resources: { en: { translation: en }, ja: { translation: ja } },
+    resources: { en: { translation: { ...en, ui: uiEn } }, ja: { translation: { ...ja, ui: uiJa } } },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.
     interpolation: { escapeValue: false },
