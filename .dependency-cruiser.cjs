@@ -37,9 +37,23 @@ module.exports = {
     {
       name: 'renderer-only-core',
       severity: 'error',
-      comment: 'The renderer runs sandboxed: it may use the core, never main-process adapters or Node.',
+      comment: 'The renderer runs sandboxed: it may use the core and the IPC contract, never main-process adapters or Node.',
       from: { path: '(^|/)src-renderer/' },
-      to: { path: '(^|/)src-main/(?!core/)' },
+      to: { path: '(^|/)src-main/(?!core/|ipc/channels\\.ts$|ipc/contract\\.ts$)' },
+    },
+    {
+      name: 'contract-is-pure',
+      severity: 'error',
+      comment: 'The IPC contract is shared with the sandboxed preload and renderer: schemas only.',
+      from: { path: '(^|/)src-main/ipc/(channels|contract)\\.ts$' },
+      to: { path: '(^|/)src-main/(?!core/|ipc/channels\\.ts$)' },
+    },
+    {
+      name: 'preload-only-channels',
+      severity: 'error',
+      comment: 'The preload exposes named functions for the channel list and nothing else.',
+      from: { path: '(^|/)src-main/shell/preload\\.ts$' },
+      to: { path: '(^|/)src-main/(?!ipc/channels\\.ts$)' },
     },
     {
       name: 'renderer-no-node',

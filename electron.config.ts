@@ -14,6 +14,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('src-main/shell/main.ts'),
+          // Long work runs off the main thread in its own entry (see src-main/fit/fit-service.ts).
+          'fit-worker': resolve('src-main/fit/fit-worker.ts'),
           // The hardware check's benchmark child, forked by runHardwareCheck (src-main/bench/worker-process.ts).
           'bench-worker': resolve('src-main/bench/worker-entry.ts'),
         },

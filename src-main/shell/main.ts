@@ -1,11 +1,19 @@
 /**
  * The Electron shell: one window, loaded over the app:// protocol from the built renderer,
- * with every security default on and nothing reachable outside the app.
+ * with every security default on and nothing reachable outside the app. IPC goes through the
+ * handlers of src-main/ipc, which validate every argument.
  */
-import { app, BrowserWindow, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHANNELS } from '../ipc/channels.js';
+import { createHandlers, type Emit } from '../ipc/handlers.js';
+import { createServices, languageOfLocale } from '../ipc/services.js';
+import { databasePathIn, openStore } from '../store/index.js';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, resolveAppPath } from './app-protocol.js';
+import { appRoot, appVersion } from './app-paths.js';
+import { writeMemoFile } from './memo-export.js';
+import { secureWebPreferences } from './window-security.js';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -37,18 +45,53 @@ function lockDown(): void {
   });
 }
 
+/** Only the app's own page may call the main process. */
+function fromApp(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return url.startsWith(`${APP_ORIGIN}/`);
+}
+
+function registerIpc(window: () => BrowserWindow | null): void {
+  const root = appRoot();
+  const { store, report } = openStore(databasePathIn(app.getPath('userData')));
+  const stopBackups = store.startBackupTimer(10 * 60_000);
+  app.on('will-quit', () => {
+    stopBackups();
+    store.close();
+  });
+  const handlers = createHandlers(
+    createServices({
+      store,
+      appRoot: root,
+      appVersion: appVersion(root),
+      osLanguage: languageOfLocale(app.getLocale()),
+      databaseNotice: report.recovered ? report.message : null,
+      chooseMemoPath: async (defaultName) => {
+        const owner = window();
+        const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+        const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
+      },
+      writeMemo: (request) => writeMemoFile(store, request, appVersion(root)),
+    }),
+  );
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (event, args: unknown) => {
+      if (!fromApp(event)) return { ok: false, error: `${channel}: refused, the request did not come from the app` };
+      const emit: Emit = (name, payload) => {
+        if (!event.sender.isDestroyed()) event.sender.send(name, payload);
+      };
+      return handlers[channel](args, emit);
+    });
+  }
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
-    height: 820,
+    height: 860,
     show: false,
-    webPreferences: {
-      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+    webPreferences: secureWebPreferences(path.join(import.meta.dirname, '../preload/index.cjs')),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
@@ -59,9 +102,11 @@ app.enableSandbox();
 void app.whenReady().then(() => {
   serveApp();
   lockDown();
-  createWindow();
+  let main: BrowserWindow | null = null;
+  registerIpc(() => main);
+  main = createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) main = createWindow();
   });
 });
 app.on('window-all-closed', () => {

@@ -1,0 +1,154 @@
+/**
+ * The main-process side of every channel: validate the argument against the contract, run the
+ * service, answer { ok, value } or { ok: false, error }. The Electron shell registers these with
+ * ipcMain; the renderer end-to-end tests expose the very same functions to the page.
+ */
+import type { BenchmarkResult } from '../core/hardware/benchmark-result.js';
+import type { HardwareCheckOptions } from '../core/hardware/suite-settings.js';
+import { InputError } from '../core/input.js';
+import { schemaError } from '../core/schema.js';
+import type { Scenario } from '../core/roi/scenario.js';
+import type { FitJob, FitOutcome } from '../fit/fit-job.js';
+import type { AdvisorStore } from '../store/store.js';
+import { importDocument, parseImportText } from '../store/transfer.js';
+import { CHANNELS, type Channel, type EventName } from './channels.js';
+import { contract, type Answer, type EventPayload, type ParsedArgs, type Result } from './contract.js';
+
+export interface Example {
+  id: string;
+  language: 'en' | 'ja';
+  name: string;
+  scenario: Scenario;
+}
+
+export interface MemoRequest {
+  scenario: Scenario;
+  benchmark: BenchmarkResult | null;
+  language: 'en' | 'ja';
+  scenarioRef: { id: string; revision: number } | null;
+  path: string;
+}
+
+/** What the handlers need from the world; the shell passes the real services, tests the same ones. */
+export interface Services {
+  appVersion: string;
+  osLanguage: 'en' | 'ja';
+  platform: string;
+  /** What opening the database found, when it had to recover, for the app to tell the user. */
+  databaseNotice: string | null;
+  store: AdvisorStore;
+  examples(): Example[];
+  runHardwareCheck(
+    options: HardwareCheckOptions,
+    hooks: { onProgress: (p: EventPayload<'hardwareCheckProgress'>) => void; signal: AbortSignal },
+  ): Promise<BenchmarkResult>;
+  runFit(job: FitJob, hooks: { onProgress: (fraction: number, current: string) => void }): Promise<FitOutcome>;
+  /** Asks where to save the memo (a save dialog in the app); null when the user cancels. */
+  chooseMemoPath(defaultName: string): Promise<string | null>;
+  writeMemo(request: MemoRequest): Promise<{ path: string; contentHash: string; pages: number }>;
+}
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+export type Handler = (args: unknown, emit: Emit) => Promise<Answer<unknown>>;
+export type Handlers = Record<Channel, Handler>;
+
+type Implementation<C extends Channel> = (args: ParsedArgs<C>, emit: Emit) => Promise<Result<C>> | Result<C>;
+
+function describeError(channel: Channel, error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  return `${channel} failed: ${(error as Error).message ?? String(error)}`;
+}
+
+export function createHandlers(services: Services): Handlers {
+  let running: AbortController | null = null;
+
+  const implementations: { [C in Channel]: Implementation<C> } = {
+    appInfo: () => ({
+      version: services.appVersion,
+      osLanguage: services.osLanguage,
+      platform: services.platform,
+      databaseNotice: services.databaseNotice,
+    }),
+    listExamples: () => services.examples(),
+    listScenarios: (args) => services.store.scenarios.list({ includeArchived: args.includeArchived }),
+    getScenario: (args) => {
+      const r = services.store.scenarios.get(args.id, args.revision);
+      return { id: r.id, revision: r.revision, name: r.name, scenario: r.document };
+    },
+    saveScenario: (args) => {
+      const r = args.id
+        ? services.store.scenarios.saveRevision(args.id, args.scenario, { expectedRevision: args.expectedRevision })
+        : services.store.scenarios.create(args.scenario);
+      return { id: r.id, revision: r.revision, name: r.name };
+    },
+    renameScenario: (args) => {
+      const r = services.store.scenarios.rename(args.id, args.name);
+      return { id: r.id, revision: r.revision, name: r.name };
+    },
+    duplicateScenario: (args) => {
+      const r = services.store.scenarios.duplicate(args.id, { name: args.name });
+      return { id: r.id, revision: r.revision, name: r.name };
+    },
+    archiveScenario: (args) => {
+      const s = args.archived ? services.store.scenarios.archive(args.id) : services.store.scenarios.unarchive(args.id);
+      return { id: s.id, archivedAt: s.archivedAt };
+    },
+    importDocument: (args) => {
+      const imported = importDocument(services.store, parseImportText(args.text, args.fileName), { source: args.fileName });
+      return { kind: imported.kind, id: imported.id, name: imported.name };
+    },
+    runHardwareCheck: async (args, emit) => {
+      if (running) throw new InputError('runHardwareCheck', 'a hardware check is already running');
+      running = new AbortController();
+      try {
+        const result = await services.runHardwareCheck(
+          { quick: args.quick, providers: args.providers, threads: args.threads, tokens: args.tokens },
+          { onProgress: (p) => emit('hardwareCheckProgress', p), signal: running.signal },
+        );
+        if (args.save) services.store.benchmarks.save(result);
+        return result;
+      } finally {
+        running = null;
+      }
+    },
+    cancelHardwareCheck: () => {
+      const cancelled = running !== null;
+      running?.abort();
+      return { cancelled };
+    },
+    listBenchmarks: () =>
+      services.store.benchmarks.list().map((b) => ({
+        id: b.id,
+        createdAt: b.startedAt,
+        cpuModel: b.cpuModel,
+        fingerprint: b.fingerprint,
+        cancelled: b.cancelled,
+      })),
+    getBenchmark: (args) => services.store.benchmarks.get(args.id).document,
+    fitLaw: (args, emit) =>
+      services.runFit(args, { onProgress: (fraction, current) => emit('fitProgress', { fraction, current }) }),
+    exportMemo: async (args) => {
+      const defaultName = `${args.scenario.name.replace(/[\\/:*?"<>|]+/g, '_')}.${args.language}.pdf`;
+      const path = await services.chooseMemoPath(defaultName);
+      if (path === null) return null;
+      const benchmark = args.benchmarkId === null ? null : services.store.benchmarks.get(args.benchmarkId).document;
+      return services.writeMemo({ scenario: args.scenario, benchmark, language: args.language, scenarioRef: args.scenarioRef, path });
+    },
+  };
+
+  const handlers = {} as Handlers;
+  for (const channel of CHANNELS) {
+    handlers[channel] = async (raw, emit) => {
+      const parsed = contract[channel].args.safeParse(raw ?? {});
+      if (!parsed.success) return { ok: false, error: schemaError(parsed.error, channel).message };
+      try {
+        const implementation = implementations[channel] as Implementation<typeof channel>;
+        const value = await implementation(parsed.data as never, emit);
+        return { ok: true, value };
+      } catch (error) {
+        return { ok: false, error: describeError(channel, error) };
+      }
+    };
+  }
+  return handlers;
+}

@@ -1,0 +1,40 @@
+/**
+ * The real services behind the handlers, shared by the Electron shell and the renderer
+ * end-to-end tests. Only what needs a person (the save dialog) is passed in.
+ */
+import path from 'node:path';
+import { runHardwareCheck } from '../bench/run-hardware-check.js';
+import { runFitInWorker } from '../fit/fit-service.js';
+import { loadExamples } from '../io/examples.js';
+import type { AdvisorStore } from '../store/store.js';
+import type { MemoRequest, Services } from './handlers.js';
+
+export interface ServiceOptions {
+  store: AdvisorStore;
+  appRoot: string;
+  appVersion: string;
+  osLanguage: 'en' | 'ja';
+  databaseNotice: string | null;
+  chooseMemoPath: (defaultName: string) => Promise<string | null>;
+  writeMemo: (request: MemoRequest) => Promise<{ path: string; contentHash: string; pages: number }>;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  return {
+    appVersion: options.appVersion,
+    osLanguage: options.osLanguage,
+    platform: process.platform,
+    databaseNotice: options.databaseNotice,
+    store: options.store,
+    examples: () => loadExamples(path.join(options.appRoot, 'resources')),
+    runHardwareCheck: (settings, hooks) => runHardwareCheck(settings, hooks),
+    runFit: (job, hooks) => runFitInWorker(job, hooks),
+    chooseMemoPath: options.chooseMemoPath,
+    writeMemo: options.writeMemo,
+  };
+}
+
+/** The OS language decides the first run's language: Japanese for ja-*, English otherwise. */
+export function languageOfLocale(locale: string): 'en' | 'ja' {
+  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
