@@ -1,0 +1,130 @@
+/**
+ * The localized labels of every chart, from the i18n resources (memo.chart.*): the memo and
+ * the desktop app label their charts with the same words and number formats.
+ */
+import { LOCALES, translator, type Language, type Translator } from '../i18n/index.js';
+import type { RoiResult } from '../roi/evaluate.js';
+import type { ModelOption } from '../roi/options.js';
+import type { TornadoBar } from '../roi/sensitivity.js';
+import type { CostOfOwnershipLabels } from './cost-of-ownership.js';
+import type { LossCurveLabels } from './loss-curve.js';
+import type { ChartFormat } from './option.js';
+import type { SavingsDistributionLabels } from './savings-distribution.js';
+import { recommendedOption, type SavingsOverTimeLabels } from './savings-over-time.js';
+import type { TornadoLabels } from './tornado.js';
+
+export interface ChartLabels {
+  lossCurve: LossCurveLabels;
+  costOfOwnership: CostOfOwnershipLabels;
+  savingsOverTime: SavingsOverTimeLabels;
+  tornado: TornadoLabels;
+  savingsDistribution: SavingsDistributionLabels;
+}
+
+/** A typographic minus (U+2212): it reads better than a hyphen, and a line never breaks after it. */
+export function withMinus(text: string): string {
+  return text.replace(/-(?=[^\s])/, '\u2212');
+}
+
+export function chartFormat(tr: Translator, currency: string): ChartFormat {
+  const locale = LOCALES[tr.language];
+  return {
+    percent: (fraction) => withMinus(tr.percent(fraction)),
+    number: (value) => withMinus(tr.number(value)),
+    money: (value) => withMinus(tr.money(value, currency)),
+    decimal: (value, digits) => withMinus(new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)),
+  };
+}
+
+/** A sparsity with at most one decimal: 50 %, 87.5 %, 13.4 %. */
+export function sparsityText(tr: Translator, sparsity: number): string {
+  return new Intl.NumberFormat(LOCALES[tr.language], { style: 'percent', maximumFractionDigits: 1 }).format(sparsity);
+}
+
+/** "Dense baseline", "Sparse 75 %", "Sparse 13 % (S_opt)", "Smaller dense". */
+export function optionName(option: Pick<ModelOption, 'kind' | 'sparsity' | 'id'>, tr: Translator): string {
+  switch (option.kind) {
+    case 'dense-baseline':
+      return tr.t('memo.option.dense');
+    case 'smaller-dense':
+      return tr.t('memo.option.smallerDense');
+    case 'sparse':
+      return tr.t(option.id === 'sparse-optimal' ? 'memo.option.sparseOptimal' : 'memo.option.sparse', { sparsity: sparsityText(tr, option.sparsity) });
+  }
+}
+
+/** An uncertain input's value in the words and units a person reads; the speed-up range is a factor on the resolved speed-up. */
+export function inputValue(input: TornadoBar['input'], value: number, result: RoiResult, tr: Translator): string {
+  switch (input) {
+    case 'requestsPerDay':
+      return tr.count(value);
+    case 'growthPerMonth':
+    case 'inferenceUtilisation':
+    case 'retrainFraction':
+      return withMinus(sparsityText(tr, value));
+    case 'speedup':
+      return `×${tr.number(value * recommendedOption(result).speedup.value)}`;
+    case 'engineeringDays':
+      return tr.number(value);
+    case 'trainingPricePerHour':
+    case 'inferencePricePerHour':
+      return withMinus(tr.money(value, result.currency));
+  }
+}
+
+export function chartLabels(result: RoiResult, language: Language): ChartLabels {
+  const tr = translator(language);
+  const { t } = tr;
+  const format = chartFormat(tr, result.currency);
+  return {
+    lossCurve: {
+      sparsityAxis: t('memo.chart.lossCurve.sparsityAxis'),
+      lossAxis: t('memo.chart.lossCurve.lossAxis'),
+      curve: t('memo.chart.lossCurve.curve'),
+      optimal: t('memo.chart.lossCurve.optimal'),
+      fittedRange: t('memo.chart.lossCurve.fittedRange'),
+      format,
+    },
+    costOfOwnership: {
+      costAxis: t('memo.chart.costOfOwnership.costAxis', { currency: result.currency }),
+      training: t('memo.chart.costOfOwnership.training'),
+      pruning: t('memo.chart.costOfOwnership.pruning'),
+      engineering: t('memo.chart.costOfOwnership.engineering'),
+      inference: t('memo.chart.costOfOwnership.inference'),
+      option: (option) => optionName(option, tr),
+      format,
+    },
+    savingsOverTime: {
+      monthAxis: t('memo.chart.savingsOverTime.monthAxis'),
+      savingsAxis: t('memo.chart.savingsOverTime.savingsAxis'),
+      series: t('memo.chart.savingsOverTime.series'),
+      zero: t('memo.chart.savingsOverTime.zero'),
+      payback: (month) => t('memo.chart.savingsOverTime.payback', { month }),
+      breakEven: t('memo.chart.savingsOverTime.breakEven'),
+      format,
+    },
+    tornado: {
+      savingsAxis: t('memo.chart.tornado.savingsAxis'),
+      low: t('memo.chart.tornado.low'),
+      high: t('memo.chart.tornado.high'),
+      base: (value) => t('memo.chart.tornado.base', { value: format.money(value) }),
+      input: (bar) =>
+        t('memo.chart.tornado.input', {
+          name: t(`memo.inputName.${bar.input}`),
+          low: inputValue(bar.input, bar.low, result, tr),
+          high: inputValue(bar.input, bar.high, result, tr),
+        }),
+      format,
+    },
+    savingsDistribution: {
+      savingsAxis: t('memo.chart.distribution.savingsAxis'),
+      shareAxis: t('memo.chart.distribution.shareAxis'),
+      series: t('memo.chart.distribution.series'),
+      zero: t('memo.chart.distribution.zero'),
+      p10: t('memo.chart.distribution.p10'),
+      p50: t('memo.chart.distribution.p50'),
+      p90: t('memo.chart.distribution.p90'),
+      format,
+    },
+  };
+}
