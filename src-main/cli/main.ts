@@ -7,6 +7,7 @@ import { BENCH_USAGE, benchCommand } from './bench-command.js';
 import type { CommandResult } from './command.js';
 import { FIT_USAGE, fitCommand } from './fit-command.js';
 import { LAW_USAGE, lawCommand } from './law-command.js';
+import { MEMO_USAGE, memoCommand } from './memo-command.js';
 import { OPTIMAL_USAGE, optimalCommand } from './optimal-command.js';
 import { SCENARIOS_USAGE, scenariosCommand } from './scenarios-command.js';
 import { ROI_USAGE, roiCommand } from './roi-command.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Command
   fit: { usage: FIT_USAGE, run: fitCommand },
   scenarios: { usage: SCENARIOS_USAGE, run: scenariosCommand },
   roi: { usage: ROI_USAGE, run: roiCommand },
+  memo: { usage: MEMO_USAGE, run: memoCommand },
   bench: { usage: BENCH_USAGE, run: benchCommand },
 };
 

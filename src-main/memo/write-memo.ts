@@ -4,12 +4,14 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../core/input.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { generateMemo, type MemoRequest } from './generate-memo.js';
 
-export class MemoExistsError extends Error {
+/** Refusing to replace a file: the message names it. */
+export class MemoExistsError extends InputError {
   constructor(readonly path: string) {
-    super(`${path} already exists: refusing to overwrite it`);
+    super('file', `${path} already exists: refusing to overwrite it`);
     this.name = 'MemoExistsError';
   }
 }
@@ -24,7 +26,7 @@ export interface WrittenMemo {
 export function writeMemo(file: string, request: MemoRequest, options: { overwrite?: boolean } = {}): WrittenMemo {
   const target = path.resolve(file);
   const folder = path.dirname(target);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new Error(`folder ${folder} does not exist`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError('file', `folder ${folder} does not exist`);
   const refuseExisting = () => {
     if (!options.overwrite && existsSync(target)) throw new MemoExistsError(target);
   };
