@@ -1,6 +1,7 @@
 /** `npm run bench`: prints each benchmark's figures. Targets are stated beside the numbers. */
 import os from 'node:os';
 import { benchFit } from './fit.js';
+import { benchOnnx } from './onnx.js';
 import { benchRoi } from './roi.js';
 
 console.log(`Sparsity Advisor benchmarks — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
@@ -8,3 +9,5 @@ console.log('');
 benchFit();
 console.log('');
 benchRoi();
+console.log('');
+await benchOnnx();
