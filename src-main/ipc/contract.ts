@@ -104,8 +104,15 @@ export const contract = {
         scenarioRef: z.object({ id, revision: z.number().int().positive() }).nullable(),
       })
       .strict(),
-    /** null when the user cancelled the save dialog. */
-    result: z.object({ path: z.string(), contentHash: z.string(), pages: z.number().int() }).nullable(),
+    /** null when the user cancelled the save dialog. The scenario revision the memo cites comes back with it. */
+    result: z
+      .object({
+        path: z.string(),
+        contentHash: z.string(),
+        pages: z.number().int(),
+        scenarioRef: z.object({ id, revision: z.number().int().positive() }),
+      })
+      .nullable(),
   },
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 

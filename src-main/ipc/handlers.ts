@@ -45,7 +45,7 @@ export interface Services {
   runFit(job: FitJob, hooks: { onProgress: (fraction: number, current: string) => void }): Promise<FitOutcome>;
   /** Asks where to save the memo (a save dialog in the app); null when the user cancels. */
   chooseMemoPath(defaultName: string): Promise<string | null>;
-  writeMemo(request: MemoRequest): Promise<{ path: string; contentHash: string; pages: number }>;
+  writeMemo(request: MemoRequest): Promise<{ path: string; contentHash: string; pages: number; scenarioRef: { id: string; revision: number } }>;
 }
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

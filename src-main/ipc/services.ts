@@ -7,7 +7,7 @@ import { runHardwareCheck } from '../bench/run-hardware-check.js';
 import { runFitInWorker } from '../fit/fit-service.js';
 import { loadExamples } from '../io/examples.js';
 import type { AdvisorStore } from '../store/store.js';
-import type { MemoRequest, Services } from './handlers.js';
+import type { Services } from './handlers.js';
 
 export interface ServiceOptions {
   store: AdvisorStore;
@@ -16,7 +16,7 @@ export interface ServiceOptions {
   osLanguage: 'en' | 'ja';
   databaseNotice: string | null;
   chooseMemoPath: (defaultName: string) => Promise<string | null>;
-  writeMemo: (request: MemoRequest) => Promise<{ path: string; contentHash: string; pages: number }>;
+  writeMemo: Services['writeMemo'];
 }
 
 export function createServices(options: ServiceOptions): Services {

@@ -1,0 +1,54 @@
+/**
+ * The security audit CI runs: @doyensec/electronegativity over the built main, preload and
+ * renderer bundles and the HTML. Only the check that needs the network is excluded; any finding
+ * of medium severity or above fails, unless it is justified inline in the built file.
+ */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/cli.js';
+
+interface Issue {
+  id: string;
+  file: string;
+  severity: { name: string; value: number };
+  location: { line: number };
+}
+
+type Run = (options: Record<string, unknown>) => Promise<{ issues: Issue[] }>;
+const runner = createRequire(import.meta.url)('@doyensec/electronegativity/dist/runner.js') as { default?: Run } & Run;
+const electronegativity: Run = runner.default ?? runner;
+const MEDIUM = 2;
+
+async function audit(input: string): Promise<Issue[]> {
+  const { issues } = await electronegativity({
+    input,
+    // The one check that fetches Electron's release list from the network.
+    excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+    electronVersionOverride: '45.5.0',
+    isRelative: true,
+  });
+  return issues;
+}
+
+describe('electronegativity security audit', () => {
+  beforeAll(() => {
+    const bin = path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js');
+    const run = spawnSync(process.execPath, [bin, 'build', '-c', 'electron.config.ts'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  }, 120_000);
+
+  it('finds nothing of medium severity or above in the built app', async () => {
+    const issues = await audit(path.join(REPO_ROOT, 'out'));
+    const serious = issues.filter((i) => i.severity.value >= MEDIUM).map((i) => `${i.id} ${i.file}:${i.location.line}`);
+    expect(serious).toEqual([]);
+  }, 120_000);
+
+  it('does catch insecure window settings', async () => {
+    const ids = (await audit(path.join(REPO_ROOT, 'test/fixtures/insecure-shell'))).map((i) => i.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'HTTP_RESOURCES_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']),
+    );
+  }, 120_000);
+});

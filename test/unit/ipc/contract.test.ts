@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHANNELS, EVENTS, subscriberName, type Channel } from '../../../src-main/ipc/channels.js';
+import { contract } from '../../../src-main/ipc/contract.js';
+import { createHandlers, type Emit } from '../../../src-main/ipc/handlers.js';
+import { createServices } from '../../../src-main/ipc/services.js';
+import { openStore } from '../../../src-main/store/index.js';
+import { REPO_ROOT } from '../../support/cli.js';
+import { exampleScenario } from '../../support/scenarios.js';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'advisor-ipc-'));
+const { store } = openStore(path.join(folder, 'advisor.sqlite'));
+afterAll(() => store.close());
+
+const handlers = createHandlers(
+  createServices({
+    store,
+    appRoot: REPO_ROOT,
+    appVersion: '0.0.0-test',
+    osLanguage: 'ja',
+    databaseNotice: null,
+    chooseMemoPath: async () => null,
+    writeMemo: async () => {
+      throw new Error('not in this test');
+    },
+  }),
+);
+const events: { event: string; payload: unknown }[] = [];
+const emit: Emit = (event, payload) => events.push({ event, payload });
+
+/** One malformed argument per channel: a wrong type, an unknown key, or a missing field. */
+const MALFORMED: Record<Channel, unknown> = {
+  appInfo: { extra: true },
+  listExamples: 'all of them',
+  listScenarios: { includeArchived: 'yes' },
+  getScenario: { id: 42 },
+  saveScenario: { scenario: { format: 'sparsity-advisor/scenario', version: 1 } },
+  renameScenario: { id: 'x', name: '   ' },
+  duplicateScenario: {},
+  archiveScenario: { id: 'x' },
+  importDocument: { text: '', fileName: 'a.json' },
+  runHardwareCheck: { quick: true, providers: ['quantum'] },
+  cancelHardwareCheck: { now: true },
+  listBenchmarks: [1, 2, 3],
+  getBenchmark: { id: '' },
+  fitLaw: { csv: 'a,b', fileName: 'x.csv', dataUnit: 'steps', logResiduals: false },
+  exportMemo: { scenario: {}, benchmarkId: null, language: 'fr', scenarioRef: null },
+};
+
+describe('the IPC contract', () => {
+  it('has argument and result schemas for every channel, and a subscribe function name per event', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+    expect(EVENTS.map(subscriberName)).toEqual(['onHardwareCheckProgress', 'onFitProgress']);
+  });
+
+  it.each(CHANNELS)('%s refuses a malformed argument with a clear error, never a crash', async (channel) => {
+    const answer = await handlers[channel](MALFORMED[channel], emit);
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) {
+      expect(answer.error.startsWith(`${channel}`)).toBe(true);
+      expect(answer.error.length).toBeLessThan(300);
+    }
+  });
+
+  it('answers well-formed calls with real data', async () => {
+    const info = await handlers.appInfo({}, emit);
+    expect(info).toEqual({ ok: true, value: { version: '0.0.0-test', osLanguage: 'ja', platform: process.platform, databaseNotice: null } });
+    const examples = await handlers.listExamples({}, emit);
+    expect(examples.ok && (examples.value as unknown[]).length).toBe(4);
+    const saved = await handlers.saveScenario({ scenario: exampleScenario('visual-inspection') }, emit);
+    expect(saved.ok).toBe(true);
+    const id = (saved as { value: { id: string } }).value.id;
+    const renamed = await handlers.renameScenario({ id, name: 'Line 3' }, emit);
+    expect(renamed).toMatchObject({ ok: true, value: { id, revision: 2, name: 'Line 3' } });
+    const listed = await handlers.listScenarios({}, emit);
+    expect(listed).toMatchObject({ ok: true, value: [{ id, name: 'Line 3', latestRevision: 2 }] });
+  });
+
+  it('turns a failure inside a service into an answer naming the channel', async () => {
+    const missing = await handlers.getScenario({ id: 'no-such-scenario' }, emit);
+    expect(missing.ok).toBe(false);
+    const notJson = await handlers.importDocument({ text: 'not json', fileName: 'bad.json' }, emit);
+    expect(notJson).toMatchObject({ ok: false });
+    expect((notJson as { error: string }).error).toContain('bad.json');
+  });
+
+  it('runs a fit in a worker thread and streams its progress', async () => {
+    events.length = 0;
+    const rows = ['sparsity,nonzero_params,data,loss'];
+    for (const s of [0, 0.5, 0.75]) for (const n of [1e6, 4e6]) for (const d of [1e9, 2e9, 4e9]) rows.push(`${s},${n},${d},${(3 + (20 * (1 - s) ** 0.8 + 10) * (n / 1e6) ** -0.3 + (1e9 / d) ** 0.5).toFixed(6)}`);
+    const answer = await handlers.fitLaw({ csv: rows.join('\n'), fileName: 'pilot.csv', dataUnit: 'tokens', logResiduals: false, bootstrap: 5, starts: 8 }, emit);
+    expect(answer).toMatchObject({ ok: true });
+    const value = (answer as { value: { runs: unknown[]; predicted: number[]; intervals: Record<string, unknown> } }).value;
+    expect(value.runs).toHaveLength(18);
+    expect(value.predicted).toHaveLength(18);
+    expect(Object.keys(value.intervals)).toContain('m(0.75)');
+    expect(events.filter((e) => e.event === 'fitProgress').length).toBeGreaterThanOrEqual(5);
+    const bad = await handlers.fitLaw({ csv: 'sparsity,nonzero_params,data,loss\n0,1e6,lots,3\n', fileName: 'bad.csv', dataUnit: 'tokens', logResiduals: false }, emit);
+    expect(bad).toEqual({ ok: false, error: 'line 2, column data: expected a number, got "lots"' });
+  });
+});
