@@ -36,6 +36,8 @@ function translatorFor(language: Language): TFunction {
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.
     interpolation: { escapeValue: false },
+    // Keys such as "structured-2:4" contain a colon; there are no namespaces to separate.
+    nsSeparator: false,
     returnNull: false,
   });
   instances.set(language, instance.t);

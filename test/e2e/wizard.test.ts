@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src-main/core/i18n/en.js';
+import { ja } from '../../src-main/core/i18n/ja.js';
+import { uiEn } from '../../src-main/core/i18n/ui-en.js';
+import { uiJa } from '../../src-main/core/i18n/ui-ja.js';
+import { buildRenderer, CHROMIUM, screenshot, startSession, type Session } from './harness.js';
+import { exampleScenario, EXAMPLES } from '../support/scenarios.js';
+
+const hasChromium = existsSync(CHROMIUM);
+const LANGUAGES = [
+  { language: 'en', locale: 'en-US', ui: uiEn, core: en },
+  { language: 'ja', locale: 'ja-JP', ui: uiJa, core: ja },
+] as const;
+
+describe.skipIf(!hasChromium)('the wizard in Chromium, backed by the real main-process handlers', () => {
+  beforeAll(() => buildRenderer(), 120_000);
+
+  for (const { language, locale, ui, core } of LANGUAGES) {
+    describe(`in ${language}`, () => {
+      let session: Session;
+      beforeAll(async () => {
+        session = await startSession({ locale, osLanguage: language });
+      });
+      afterAll(async () => session?.close());
+
+      it.each(EXAMPLES)('walks the %s example from start to recommendation', async (example) => {
+        const { page } = session;
+        const scenario = exampleScenario(example, language);
+        await page.goto(`${session.origin}/index.html`);
+        await page.getByRole('heading', { level: 1, name: ui.start.title }).waitFor();
+        await screenshot(page, `${language}-${example}-1-start`);
+        await page.getByRole('button', { name: scenario.name }).click();
+
+        const steps = [
+          ['2-data', ui.data.title],
+          ['3-hardware', ui.hardware.title],
+          ['4-pruning', ui.pruning.title],
+          ['5-money', ui.money.title],
+        ] as const;
+        for (const [name, title] of steps) {
+          await page.getByRole('heading', { level: 1, name: title }).waitFor();
+          await screenshot(page, `${language}-${example}-${name}`);
+          await page.getByRole('button', { name: ui.continue, exact: true }).click();
+        }
+        await page.getByRole('heading', { level: 1, name: ui.check.title }).waitFor();
+        await screenshot(page, `${language}-${example}-6-check`);
+        await page.getByRole('button', { name: ui.check.seeResult }).click();
+
+        await page.getByRole('heading', { level: 1, name: ui.result.title }).waitFor();
+        const levels = Object.values(core.level);
+        const level = (await page.locator('.level').first().textContent())!.trim();
+        expect(levels).toContain(level);
+        const reasons = await page.locator('.reasons li').allTextContents();
+        expect(reasons).toHaveLength(3);
+        expect(reasons[0]).toContain(language === 'en' ? 'Data volume' : 'データ量');
+        // Every chart drew an SVG.
+        await page.locator('.chart svg').first().waitFor();
+        expect(await page.locator('.chart svg').count()).toBe(5);
+        await screenshot(page, `${language}-${example}-7-result`);
+      });
+
+      it('makes no request outside the app’s own origin, and breaks no content security rule', () => {
+        const outside = session.requests.filter((url) => !url.startsWith(`${session.origin}/`));
+        expect(outside).toEqual([]);
+        expect(session.consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+        expect(session.consoleErrors).toEqual([]);
+      });
+    });
+  }
+
+  describe('hardware check, saving and the memo', () => {
+    let session: Session;
+    beforeAll(async () => {
+      session = await startSession({ locale: 'en-US', osLanguage: 'en' });
+    });
+    afterAll(async () => session?.close());
+
+    it('runs a quick hardware check with progress and shows labelled rows', async () => {
+      const { page } = session;
+      await page.goto(`${session.origin}/index.html#/start`);
+      await page.getByRole('button', { name: exampleScenario('visual-inspection').name }).click();
+      await page.getByRole('button', { name: uiEn.continue, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: uiEn.hardware.title }).waitFor();
+      await page.getByRole('button', { name: uiEn.hardware.runQuick }).click();
+      await page.getByRole('progressbar').waitFor();
+      await screenshot(page, 'hardware-running');
+      await page.getByRole('heading', { name: uiEn.hardware.table }).waitFor({ timeout: 90_000 });
+      const kinds = await page.locator('.badge').allTextContents();
+      expect(kinds).toContain(uiEn.hardware.kind.measured);
+      expect(kinds).toContain(uiEn.hardware.kind['upper-bound']);
+      await screenshot(page, 'hardware-table');
+      expect(session.store.benchmarks.list()).toHaveLength(1);
+    }, 120_000);
+
+    it('switches language at any time', async () => {
+      const { page } = session;
+      await page.getByLabel(uiEn.language).selectOption('ja');
+      await page.getByRole('heading', { level: 1, name: uiJa.hardware.title }).waitFor();
+      await page.getByLabel(uiJa.language).selectOption('en');
+      await page.getByRole('heading', { level: 1, name: uiEn.hardware.title }).waitFor();
+    });
+
+    it('saves the scenario and exports a memo that exists on disk', async () => {
+      const { page } = session;
+      await page.goto(`${session.origin}/index.html#/result`);
+      await page.getByRole('heading', { level: 1, name: uiEn.result.title }).waitFor();
+      await page.getByRole('button', { name: uiEn.save }).click();
+      await page.getByRole('status').filter({ hasText: 'revision 1' }).waitFor();
+      expect(session.store.scenarios.list()).toHaveLength(1);
+      await page.getByLabel(uiEn.result.memoLanguage).selectOption('ja');
+      await page.getByRole('button', { name: uiEn.result.exportMemo }).click();
+      const status = page.getByRole('status').filter({ hasText: '.pdf' });
+      await status.waitFor({ timeout: 60_000 });
+      const file = (await status.textContent())!.replace(/^.*?: /, '').trim();
+      expect(existsSync(file)).toBe(true);
+      expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+      await screenshot(page, 'memo-exported');
+    }, 120_000);
+  });
+});
