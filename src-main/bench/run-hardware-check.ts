@@ -53,8 +53,7 @@ export interface RunHardwareCheckOptions extends HardwareCheckOptions {
 
 function appVersion(): string {
   try {
-    const require = createRequire(import.meta.url);
-    const file = require.resolve('../../package.json');
+    const file = createRequire(import.meta.url).resolve('../../package.json');
     return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown';
   } catch {
     return 'unknown';

@@ -67,6 +67,10 @@ export class BenchWorker {
       // Typed arrays travel as typed arrays, not as JSON objects with numeric keys.
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Its own process group, so Ctrl-C in a terminal reaches only the parent, which then stops the
+      // child and reports the run as cancelled (not as a crash). Windows has no process groups to
+      // share, and detached there would open a console window.
+      detached: process.platform !== 'win32',
     });
     return new BenchWorker(child);
   }

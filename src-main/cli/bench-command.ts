@@ -1,6 +1,6 @@
 import { InputError } from '../core/input.js';
 import { PROVIDERS, type BenchmarkResult, type Provider, type SpeedupRow } from '../core/hardware/benchmark-result.js';
-import { mebibytes, shortLabel } from '../core/hardware/row-labels.js';
+import { mebibytes, shortLabel, threadsText } from '../core/hardware/row-labels.js';
 import type { SettingNames } from '../core/hardware/suite-settings.js';
 import { writeBenchmarkFile } from '../bench/result-file.js';
 import { runHardwareCheck, type HardwareCheckProgress } from '../bench/run-hardware-check.js';
@@ -69,6 +69,22 @@ function speedupText(row: SpeedupRow): string {
   return `×${num(s.value, 3)} [${num(s.low, 3)}–${num(s.high, 3)}]`;
 }
 
+/**
+ * A provider's error, short enough for one line: ORT's messages start with a source path and a
+ * C++ signature and end with what happened, so the end is kept.
+ */
+export function shortError(error: string, max = 90): string {
+  if (error.length <= max) return error;
+  const sentences = error.split(/(?<=[.!?])\s+/);
+  let tail = '';
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const next = tail ? `${sentences[i]} ${tail}` : sentences[i]!;
+    if (next.length > max) break;
+    tail = next;
+  }
+  return tail || `…${error.slice(-max)}`;
+}
+
 function ms(value: number | null): string {
   return value === null ? '—' : num(value, 3);
 }
@@ -81,9 +97,9 @@ export function benchText(doc: BenchmarkResult, wallSeconds: number): string {
   const header = [
     `Hardware check on ${inv.cpu.model}: ${inv.cpu.cores} cores, ${(inv.memoryBytes / 1024 ** 3).toFixed(1)} GiB, ${llc}; ${gpus}`,
     `${inv.os.platform} ${inv.os.release} ${inv.os.arch}, ONNX Runtime ${inv.ortVersion}, machine ${inv.fingerprint}`,
-    `Shape: d_model ${s.dModel}, FFN width ${s.ffnWidth}, ${s.chainLayers} MatMul layers per request; ${s.threads} intra-op threads; ` +
+    `Shape: d_model ${s.dModel}, FFN width ${s.ffnWidth}, ${s.chainLayers} MatMul layers per request; ${threadsText(s.threads)}; ` +
       `${s.quick ? 'quick' : 'default'} suite, ${s.timeBudgetMsPerCase} ms and at least ${s.minIterations} runs per case; took ${wallSeconds.toFixed(1)} s`,
-    'Providers: ' + inv.providers.map((p) => (p.available ? `${p.provider} ✓` : `${p.provider} ✗ (${p.error ?? 'unavailable'})`)).join('; '),
+    'Providers: ' + inv.providers.map((p) => (p.available ? `${p.provider} ✓` : `${p.provider} ✗ (${shortError(p.error ?? 'unavailable')})`)).join('; '),
   ];
   const rows = table([
     ['provider', 'variant', 'S', 'tokens', 'median ms', 'speed-up [interval]', 'label'],

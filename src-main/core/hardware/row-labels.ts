@@ -18,13 +18,17 @@ export function cacheText(model: ChainModel, llcBytes: number | null): string {
   return `${size}, not over ${CACHE_COLD_FACTOR}× the ${mebibytes(llcBytes)} last-level cache`;
 }
 
+export function threadsText(threads: number): string {
+  return `${threads} intra-op thread${threads === 1 ? '' : 's'}`;
+}
+
 export const LABELS = {
   dense: (provider: Provider, threads: number) =>
-    `dense baseline (measured; onnxruntime-node, ${provider}, ${threads} intra-op threads)`,
+    `dense baseline (measured; onnxruntime-node, ${provider}, ${threadsText(threads)})`,
   zeroed: () => 'dense with zeroed weights (measured; no sparse kernel — zeros alone run as a dense GEMM)',
   sparseKernel: (threads: number) =>
     'measured sparse kernel: com.microsoft::SparseToDenseMatMul CSR, CPU EP, single-threaded, through ORT’s C API (FFI); ' +
-    `speed-up against dense MatMul timed through the same C API in the same process at ${threads} intra-op threads`,
+    `speed-up against dense MatMul timed through the same C API in the same process at ${threadsText(threads)}`,
   sparseUnreachable: (reason: string) =>
     `no sparse kernel reachable (${reason}); sparse weights run as a dense GEMM, see the zeroed-dense row`,
   noSparseKernelOnProvider: (provider: Provider) =>

@@ -49,9 +49,12 @@ describe('timing one round', () => {
   });
 
   it('times promise-returning calls to their completion', async () => {
-    const { samplesMs } = await timeRoundAsync(() => new Promise((resolve) => setTimeout(resolve, 3)), { ...base, budgetMs: 5, minIterations: 2 });
+    // 2 ms of work that finishes only after a later turn of the event loop, as onnxruntime-node's run() does.
+    const work = busy(2);
+    const call = () => new Promise<void>((resolve) => setImmediate(() => (work(), resolve())));
+    const { samplesMs } = await timeRoundAsync(call, { ...base, budgetMs: 5, minIterations: 2 });
     expect(samplesMs.length).toBeGreaterThanOrEqual(2);
-    for (const t of samplesMs) expect(t).toBeGreaterThanOrEqual(2.5);
+    for (const t of samplesMs) expect(t).toBeGreaterThanOrEqual(2);
   });
 
   it('splits a case’s budget and minimum iterations over its rounds', () => {
