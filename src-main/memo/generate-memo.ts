@@ -128,10 +128,9 @@ export function generateMemo(request: MemoRequest): Memo {
   const sections = [conclusionSection, findingsSection, costsSection, chartsSection, risksSection, phrasesSection, appendixSection];
   sections.forEach((section, index) => section(context, index + 1));
 
-  const name = scenario.name.length > 48 ? `${scenario.name.slice(0, 47)}…` : scenario.name;
   const pages = layout.footers(
-    tr.t('memo.footer', { version: appVersion, scenario: name, date: context.longDate(date), hash: hash.slice(0, SHORT_HASH_LENGTH) }),
-    (page, total) => tr.t('memo.page', { page, pages: total }),
+    tr.t('memo.footer.left', { version: appVersion, scenario: scenario.name, date: context.longDate(date) }),
+    (page, total) => tr.t('memo.footer.right', { hash: hash.slice(0, SHORT_HASH_LENGTH), page, pages: total }),
   );
   doc.end();
   return { pdf: drain(doc), contentHash: hash, pages };

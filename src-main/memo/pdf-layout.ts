@@ -150,12 +150,13 @@ export class MemoLayout {
     };
     const widest = (texts: readonly string[], bold: boolean) => texts.reduce((w, t) => Math.max(w, measure(t, bold)), 0);
     const extra = 2 * pad + 1;
-    const min = columns.map((column, i) => {
+    // Cells alone: numbers whole, words of wrapping cells whole.
+    const cellMin = columns.map((column, i) => {
       const cells = rows.map((r) => r[i] ?? '');
-      const header = widest(unbreakable(column.header), true);
-      const body = column.wrap ? Math.min(90, widest(cells.flatMap(unbreakable), false)) : widest(cells, false);
-      return Math.max(header, body) + extra;
+      return (column.wrap ? Math.min(90, widest(cells.flatMap(unbreakable), false)) : widest(cells, false)) + extra;
     });
+    // And the header's words whole too, when there is room for that.
+    const min = columns.map((column, i) => Math.max(cellMin[i]!, widest(unbreakable(column.header), true) + extra));
     const want = columns.map((column, i) => Math.max(measure(column.header, true), widest(rows.map((r) => r[i] ?? ''), false)) + extra);
     const available = this.width;
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -168,7 +169,12 @@ export class MemoLayout {
       const need = sum(want.map((w, i) => w - min[i]!));
       return min.map((m, i) => m + (room * (want[i]! - m)) / need);
     }
-    return min.map((m) => (m * available) / sum(min));
+    if (sum(cellMin) <= available) {
+      const room = available - sum(cellMin);
+      const need = sum(min.map((m, i) => m - cellMin[i]!));
+      return cellMin.map((m, i) => m + (room * (min[i]! - m)) / need);
+    }
+    return cellMin.map((m) => (m * available) / sum(cellMin));
   }
 
   /** A table with a bold header, zebra rows and the header repeated after a page break. */
@@ -243,7 +249,7 @@ export class MemoLayout {
   }
 
   /** Footer and page number on every page, drawn once all pages exist. */
-  footers(left: string, page: (page: number, pages: number) => string): number {
+  footers(left: string, right: (page: number, pages: number) => string): number {
     const range = this.doc.bufferedPageRange();
     for (let i = 0; i < range.count; i++) {
       this.doc.switchToPage(range.start + i);
@@ -253,8 +259,11 @@ export class MemoLayout {
       const y = this.doc.page.height - 36;
       this.doc.moveTo(this.left, y - 6).lineTo(this.left + this.width, y - 6).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
       this.font({ size: 7.5, color: COLOR.muted });
-      this.doc.text(left, this.left, y, { width: this.width - 60, lineBreak: false, ellipsis: true });
-      this.doc.text(page(i + 1, range.count), this.left + this.width - 60, y, { width: 60, align: 'right', lineBreak: false });
+      // The right part (content hash and page number) always prints in full; the left may be cut short.
+      const rightText = right(i + 1, range.count);
+      const rightWidth = this.doc.widthOfString(rightText) + 2;
+      this.doc.text(left, this.left, y, { width: this.width - rightWidth - 12, lineBreak: false, ellipsis: true });
+      this.doc.text(rightText, this.left + this.width - rightWidth, y, { width: rightWidth, align: 'right', lineBreak: false });
       this.doc.page.margins.bottom = bottomMargin;
     }
     return range.count;

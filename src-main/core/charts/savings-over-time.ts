@@ -50,7 +50,8 @@ export function savingsOverTimeOption(result: RoiResult, labels: SavingsOverTime
   const horizon = points.length - 1;
   const payback = option.breakEven.paybackMonth;
   const crossing = breakEvenCrossing(points, payback);
-  const marks = [markLineAt(theme, { yAxis: 0 }, labels.zero, { position: 'insideStartTop', dashed: false, color: theme.axisLine })];
+  // The zero line's label sits at the right end, where the curve is furthest from zero.
+  const marks = [markLineAt(theme, { yAxis: 0 }, labels.zero, { position: 'insideEndTop', dashed: false, color: theme.axisLine })];
   if (crossing !== null && payback !== null) marks.push(markLineAt(theme, { xAxis: payback }, labels.payback(payback)));
   return {
     ...frame(theme, labels.title, { left: 72, right: 28, top: TOP_WITH_AXIS_NAME, bottom: 46 }),
@@ -71,7 +72,8 @@ export function savingsOverTimeOption(result: RoiResult, labels: SavingsOverTime
                 symbol: 'circle',
                 symbolSize: 9,
                 itemStyle: { color: theme.mark },
-                label: { ...labelStyle(theme), formatter: labels.breakEven, position: 'bottom', distance: 6 },
+                // Right of the point and just under the zero line: the curve is above zero there, the axis labels far away.
+                label: { ...labelStyle(theme), formatter: labels.breakEven, position: [10, 6] },
                 data: [{ name: labels.breakEven, coord: [crossing, 0] }],
               },
             }

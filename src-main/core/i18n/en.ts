@@ -379,8 +379,10 @@ export const en = {
       languageName: 'English',
       date: 'Memo date',
     },
-    footer: 'Sparsity Advisor {{version}} · {{scenario}} · {{date}} · {{hash}}',
-    page: '{{page}} / {{pages}}',
+    footer: {
+      left: 'Sparsity Advisor {{version}} · {{scenario}} · {{date}}',
+      right: '{{hash}} · {{page}} / {{pages}}',
+    },
   },
 } as const;
 

@@ -380,7 +380,9 @@ export const ja: CoreTexts = {
       languageName: '日本語',
       date: 'メモの日付',
     },
-    footer: 'Sparsity Advisor {{version}} · {{scenario}} · {{date}} · {{hash}}',
-    page: '{{page}} / {{pages}}',
+    footer: {
+      left: 'Sparsity Advisor {{version}} · {{scenario}} · {{date}}',
+      right: '{{hash}} · {{page}} / {{pages}}',
+    },
   },
 };

@@ -53,7 +53,7 @@ export function costsSection(c: MemoContext, number: number): void {
   layout.table(
     columns.map((c) => c.column),
     result.options.map((o) => columns.map((c) => c.cell(o))),
-    7.5,
+    7,
   );
   if (result.smallerDenseUnavailable) {
     const key = smallerDenseReason(result.smallerDenseUnavailable);
