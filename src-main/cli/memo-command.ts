@@ -6,8 +6,6 @@ import { createRequire } from 'node:module';
 import { isLanguage } from '../core/i18n/index.js';
 import { InputError } from '../core/input.js';
 import { parseScenario } from '../core/roi/scenario.js';
-import { parseMemoDate, today } from '../memo/generate-memo.js';
-import { MemoExistsError, writeMemo } from '../memo/write-memo.js';
 import type { CommandResult } from './command.js';
 import { integer, optionalString, parseOptions, readJson, requiredString } from './options.js';
 import { readBenchmark } from './roi-command.js';
@@ -20,7 +18,10 @@ export function appVersion(): string {
   return (require('../../package.json') as { version: string }).version;
 }
 
-export function memoCommand(argv: string[]): CommandResult {
+export async function memoCommand(argv: string[]): Promise<CommandResult> {
+  // pdfkit, ECharts and the fonts load only when a memo is asked for, not for every command.
+  const { parseMemoDate, today } = await import('../memo/generate-memo.js');
+  const { MemoExistsError, writeMemo } = await import('../memo/write-memo.js');
   const values = parseOptions(argv, {
     scenario: { type: 'string' },
     bench: { type: 'string' },
