@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { chartLabels } from '../../../../src-main/core/charts/labels.js';
+import { costOfOwnershipOption, COST_PARTS } from '../../../../src-main/core/charts/cost-of-ownership.js';
+import { lossCurveEnd, lossCurveOption } from '../../../../src-main/core/charts/loss-curve.js';
+import type { ChartOption, ChartSeries } from '../../../../src-main/core/charts/option.js';
+import { savingsDistributionOption } from '../../../../src-main/core/charts/savings-distribution.js';
+import { breakEvenCrossing, recommendedOption, savingsOverTimeOption, savingsOverTimePoints } from '../../../../src-main/core/charts/savings-over-time.js';
+import { CHART_STYLES } from '../../../../src-main/core/charts/theme.js';
+import { tornadoOption } from '../../../../src-main/core/charts/tornado.js';
+import { evaluateScenario, type RoiResult } from '../../../../src-main/core/roi/evaluate.js';
+import { benchmarkDocument, EXAMPLES, exampleScenario, measuredRow, scenarioWith } from '../../../support/scenarios.js';
+
+/** A language scenario where sparsity pays back within the horizon on measured hardware. */
+function paying(): RoiResult {
+  const scenario = scenarioWith('t5', (s) => {
+    s.baseline.trainingData.value = 1e12;
+    s.baseline.availableData.value = 1e12;
+    s.deployment.requestsPerDay.value = 5e7;
+    s.deployment.unitsPerRequest.value = 197;
+    s.engineering.personDays.value = 40;
+    s.sparsity.candidates = [0.75];
+    s.sparsity.includeOptimal = false;
+  });
+  return evaluateScenario(scenario, benchmarkDocument([measuredRow('cpu', 0.5, 2), measuredRow('cpu', 0.75, 3), measuredRow('cpu', 0.9, 4)]));
+}
+
+const results: [string, RoiResult][] = [
+  ...EXAMPLES.map((name): [string, RoiResult] => [name, evaluateScenario(exampleScenario(name))]),
+  ['paying', paying()],
+];
+
+const series = (option: ChartOption, index = 0): ChartSeries => option.series[index]!;
+const markLines = (s: ChartSeries) => (s.markLine as { data: Record<string, unknown>[] }).data;
+
+describe.each(results)('chart options for %s', (_name, result) => {
+  const labels = chartLabels(result, 'en');
+
+  it('loss vs sparsity: marks S_opt where the curve is lowest and shades the fitted sparsity range', () => {
+    const option = lossCurveOption(result, labels.lossCurve, 'print');
+    const curve = series(option);
+    const points = curve.data as [number, number][];
+    expect(markLines(curve)[0]!.xAxis).toBe(result.optimal.sparsity);
+    const mark = (curve.markPoint as { data: { coord: [number, number] }[] }).data[0]!.coord;
+    expect(mark).toEqual([result.optimal.sparsity, result.optimal.loss]);
+    const lowest = points.reduce((a, b) => (b[1] < a[1] ? b : a));
+    expect(lowest[0]).toBeCloseTo(result.optimal.sparsity, 2);
+    // At S = 0 the curve is the dense model on all the data: the optimum's own dense comparison.
+    expect(points[0]![0]).toBe(0);
+    expect(points[0]![1]).toBeCloseTo(result.optimal.denseLoss, 12);
+    expect(points.at(-1)![0]).toBeCloseTo(lossCurveEnd(result), 9);
+    expect(points.every(([s], i) => i === 0 || s > points[i - 1]![0])).toBe(true);
+    const area = (curve.markArea as { data: [{ xAxis: number }, { xAxis: number }][] }).data[0]!;
+    expect(area[0].xAxis).toBe(result.law.fittedRange!.sparsity.min);
+    expect(area[1].xAxis).toBe(Math.min(result.law.fittedRange!.sparsity.max, lossCurveEnd(result)));
+  });
+
+  it('cost of ownership: one stacked bar per option whose parts add up to its total', () => {
+    const option = costOfOwnershipOption(result, labels.costOfOwnership, 'print');
+    expect(option.series.map((s) => s.name)).toEqual(COST_PARTS.map((p) => labels.costOfOwnership[p]));
+    expect(option.series.every((s) => s.stack === 'cost')).toBe(true);
+    expect((option.yAxis as { data: string[] }).data).toEqual(result.options.map(labels.costOfOwnership.option));
+    result.options.forEach((o, i) => {
+      const stacked = option.series.reduce((sum, s) => sum + (s.data[i] as number), 0);
+      expect(stacked).toBeCloseTo(o.cost.total, 6);
+    });
+  });
+
+  it('savings over time: starts at the up-front gap, ends at the horizon savings, marks zero and the payback month', () => {
+    const option = savingsOverTimeOption(result, labels.savingsOverTime, 'print');
+    const best = recommendedOption(result);
+    expect(best.id).toBe(result.recommendation.optionId);
+    const points = series(option).data as [number, number][];
+    expect(points).toHaveLength(result.inputs.horizonMonths + 1);
+    expect(points[0]![1]).toBeCloseTo(result.options[0]!.cost.upfront - best.cost.upfront, 6);
+    expect(points.slice(1).map(([, v]) => v)).toEqual(best.breakEven.cumulativeSavings);
+    // Cumulative savings at the end of the horizon are the option's savings over the horizon.
+    expect(points.at(-1)![1]).toBeCloseTo(best.savings, 0);
+    const lines = markLines(series(option));
+    expect(lines.some((l) => l.yAxis === 0)).toBe(true);
+    const payback = best.breakEven.paybackMonth;
+    const paybackLine = lines.find((l) => 'xAxis' in l);
+    if (payback !== null && payback >= 1 && payback <= result.inputs.horizonMonths) {
+      expect(paybackLine?.xAxis).toBe(payback);
+      const crossing = (series(option).markPoint as { data: { coord: [number, number] }[] }).data[0]!.coord;
+      expect(crossing[1]).toBe(0);
+      expect(crossing[0]).toBeGreaterThan(payback - 1);
+      expect(crossing[0]).toBeLessThanOrEqual(payback);
+    } else {
+      expect(paybackLine).toBeUndefined();
+      expect(series(option).markPoint).toBeUndefined();
+    }
+  });
+
+  it('tornado: inputs sorted by swing, each bar spanning the base case to the savings at that end', () => {
+    const option = tornadoOption(result, labels.tornado, 'print');
+    const categories = (option.yAxis as { data: string[]; inverse: boolean }).data;
+    const swings = result.tornado.map((b) => b.swing);
+    const order = [...result.tornado].sort((a, b) => b.swing - a.swing);
+    expect(categories).toEqual(order.map(labels.tornado.input));
+    expect([...swings].sort((a, b) => b - a)).toEqual(order.map((b) => b.swing));
+    const base = recommendedOption(result).savings;
+    const [lowOffset, low, highOffset, high] = option.series;
+    order.forEach((bar, i) => {
+      const span = (offset: ChartSeries, length: ChartSeries) => [offset.data[i] as number, (offset.data[i] as number) + (length.data[i] as number)];
+      const [lowFrom, lowTo] = span(lowOffset!, low!);
+      expect(lowFrom).toBeCloseTo(Math.min(base, bar.savingsAtLow), 6);
+      expect(lowTo).toBeCloseTo(Math.max(base, bar.savingsAtLow), 6);
+      const [highFrom, highTo] = span(highOffset!, high!);
+      expect(highFrom).toBeCloseTo(Math.min(base, bar.savingsAtHigh), 6);
+      expect(highTo).toBeCloseTo(Math.max(base, bar.savingsAtHigh), 6);
+    });
+    expect(option.series.every((s) => s.stackStrategy === 'all')).toBe(true);
+    expect(markLines(low!)[0]!.xAxis).toBe(base);
+  });
+
+  it('Monte Carlo distribution: the histogram counts, zero, P10, P50 and P90', () => {
+    const option = savingsDistributionOption(result, labels.savingsDistribution, 'print');
+    const mc = result.monteCarlo;
+    const bars = series(option).data as { value: [number, number]; from: number; to: number; itemStyle: { color: string } }[];
+    expect(bars.map((b) => b.value[1])).toEqual(mc.histogram.map((h) => h.count));
+    expect(bars.map((b) => [b.from, b.to])).toEqual(mc.histogram.map((h) => [h.from, h.to]));
+    // The bins span the 0.5th to 99.5th percentile: 99 % of the draws.
+    const counted = bars.reduce((sum, b) => sum + b.value[1], 0);
+    expect(counted).toBeGreaterThanOrEqual(Math.floor(0.99 * mc.draws));
+    expect(counted).toBeLessThanOrEqual(mc.draws);
+    const colours = new Set(bars.filter((b) => b.value[0] < 0).map((b) => b.itemStyle.color));
+    expect(colours.has(bars.find((b) => b.value[0] >= 0)?.itemStyle.color ?? '')).toBe(false);
+    expect(markLines(series(option)).map((l) => l.xAxis)).toEqual([0, mc.p10, mc.p50, mc.p90]);
+    const axis = option.xAxis as { min: number; max: number };
+    expect(axis.min).toBeLessThanOrEqual(Math.min(0, mc.histogram[0]!.from));
+    expect(axis.max).toBeGreaterThanOrEqual(Math.max(0, mc.histogram.at(-1)!.to));
+  });
+});
+
+it('the paying scenario pays back inside its horizon, so its payback mark above is exercised', () => {
+  const result = results.find(([name]) => name === 'paying')![1];
+  const payback = recommendedOption(result).breakEven.paybackMonth!;
+  expect(payback).toBeGreaterThanOrEqual(1);
+  expect(payback).toBeLessThan(result.inputs.horizonMonths);
+  const points = savingsOverTimePoints(result);
+  const crossing = breakEvenCrossing(points, payback)!;
+  // Linear between the month before payback (still behind) and the payback month (ahead).
+  const [, before] = points[payback - 1]!;
+  const [, after] = points[payback]!;
+  expect(before).toBeLessThan(0);
+  expect(after).toBeGreaterThanOrEqual(0);
+  expect(before + (after - before) * (crossing - (payback - 1))).toBeCloseTo(0, 6);
+});
+
+describe('chart styles and labels', () => {
+  const result = results[0]![1];
+
+  it('print charts have no animation and no tooltip; screen charts have both', () => {
+    for (const style of CHART_STYLES) {
+      const option = lossCurveOption(result, chartLabels(result, 'en').lossCurve, style);
+      expect(option.animation).toBe(style !== 'print');
+      expect('tooltip' in option).toBe(style !== 'print');
+    }
+  });
+
+  it('the dark style draws light text on the dark theme', () => {
+    const light = costOfOwnershipOption(result, chartLabels(result, 'en').costOfOwnership, 'light');
+    const dark = costOfOwnershipOption(result, chartLabels(result, 'en').costOfOwnership, 'dark');
+    expect((light.textStyle as { color: string }).color).not.toBe((dark.textStyle as { color: string }).color);
+  });
+
+  it('labels come in the reader’s language, with a typographic minus on negative money', () => {
+    const ja = chartLabels(result, 'ja');
+    const en = chartLabels(result, 'en');
+    expect(ja.lossCurve.sparsityAxis).toBe('スパース率');
+    expect(en.lossCurve.sparsityAxis).toBe('Sparsity');
+    expect(ja.costOfOwnership.option(result.options[0]!)).toBe('密なベースライン');
+    expect(en.tornado.format.money(-2_600_000)).toBe('\u2212¥2.6M');
+    expect(ja.tornado.format.money(-2_600_000)).toBe('\u2212￥260万');
+  });
+});
