@@ -1,6 +1,7 @@
 /** `npm run bench`: prints each benchmark's figures. Targets are stated beside the numbers. */
 import os from 'node:os';
 import { benchFit } from './fit.js';
+import { benchMemo } from './memo.js';
 import { benchOnnx } from './onnx.js';
 import { benchRoi } from './roi.js';
 
@@ -9,5 +10,7 @@ console.log('');
 benchFit();
 console.log('');
 benchRoi();
+console.log('');
+benchMemo();
 console.log('');
 await benchOnnx();
