@@ -58,36 +58,38 @@ function emptyRow(provider: Provider, variant: Variant, sparsity: number, tokens
   };
 }
 
-export function buildSpeedupTable(input: TableInput): SpeedupRow[] {
-  const { plan } = input;
-  const { settings } = plan;
-  const llc = plan.lastLevelCacheBytes;
-  const rule = { minIterations: settings.minIterations, maxRelativeSpread: plan.suite.tuning.maxRelativeSpread };
-  const byKey = new Map(input.timings.map((t) => [timingKey(t), t]));
+/** Row-making for one table: looks up pooled timings and turns them into rows with their words. */
+class TableBuilder {
+  private readonly byKey: Map<string, RawTiming>;
+  private readonly rule: { minIterations: number; maxRelativeSpread: number };
 
-  const measure = (key: string, model: ChainModel): Measured | null => {
-    const timing = byKey.get(key);
+  constructor(private readonly input: TableInput) {
+    this.byKey = new Map(input.timings.map((t) => [timingKey(t), t]));
+    this.rule = { minIterations: input.plan.settings.minIterations, maxRelativeSpread: input.plan.suite.tuning.maxRelativeSpread };
+  }
+
+  /** A case's pooled samples, with longer upper-bound chains expressed per request of the dense chain's depth. */
+  measure(key: Parameters<typeof timingKey>[0]): Measured | null {
+    const timing = this.byKey.get(timingKey(key));
     if (!timing || timing.samplesMs.length === 0) return null;
     const raw = summarize(timing.samplesMs);
-    // Longer upper-bound chains are expressed per request of the dense chain's depth.
-    const layers = timing.layers ?? settings.chainLayers;
-    return { summary: scaleSummary(raw, settings.chainLayers / layers), rawMedianMs: raw.medianMs };
-  };
+    const { chainLayers } = this.input.plan.settings;
+    return { summary: scaleSummary(raw, chainLayers / (timing.layers ?? chainLayers)), rawMedianMs: raw.medianMs };
+  }
 
-  const missing = (provider: Provider) =>
-    LABELS.notRun(input.providerErrors[provider] ?? (input.cancelled ? 'the run was cancelled first' : 'no samples'));
+  unavailable(provider: Provider, model: Pick<ChainModel, 'variant' | 'sparsity'>, tokens: number, note: string): SpeedupRow {
+    return { ...emptyRow(provider, model.variant, model.sparsity, tokens), kind: 'unavailable', note };
+  }
 
-  const measuredRow = (
-    provider: Provider,
-    model: ChainModel,
-    tokens: number,
-    m: Measured,
-    baseline: Measured | null,
-    note: string,
-    extraProblem?: string,
-  ): SpeedupRow => {
-    const own = reliability(m.summary, rule);
-    const base = baseline ? reliability(baseline.summary, rule) : { reliable: false as const, reason: 'no dense baseline' };
+  /** Why a case of this provider has no samples. */
+  missing(provider: Provider): string {
+    const { providerErrors, cancelled } = this.input;
+    return LABELS.notRun(providerErrors[provider] ?? (cancelled ? 'the run was cancelled first' : 'no samples'));
+  }
+
+  measured(provider: Provider, model: ChainModel, tokens: number, m: Measured, baseline: Measured | null, note: string, extraProblem?: string): SpeedupRow {
+    const own = reliability(m.summary, this.rule);
+    const base = baseline ? reliability(baseline.summary, this.rule) : { reliable: false as const, reason: 'no dense baseline' };
     const problems = [
       ...(own.reliable ? [] : [own.reason]),
       ...(base.reliable ? [] : [`dense baseline: ${base.reason}`]),
@@ -106,101 +108,73 @@ export function buildSpeedupTable(input: TableInput): SpeedupRow[] {
       reliable: problems.length === 0,
       note: problems.length === 0 ? note : `${note}. UNRELIABLE: ${problems.join('; ')}`,
     };
-  };
+  }
 
-  const rows: SpeedupRow[] = [];
+  /** Rows of a model timed through onnxruntime-node on `provider`, or why it was not. */
+  jsRow(provider: Provider, model: ChainModel, tokens: number, baseline: Measured | null, note: string): SpeedupRow {
+    const m = this.measure({ provider, variant: model.variant, sparsity: model.sparsity, tokens });
+    return m ? this.measured(provider, model, tokens, m, baseline, note) : this.unavailable(provider, model, tokens, this.missing(provider));
+  }
+
+  /**
+   * The sparse kernel exists only on the CPU, through the C API; its speed-up is against the
+   * dense chain timed in the same process, and a kernel that disagrees with zeroed dense is no
+   * measurement at all.
+   */
+  sparseRows(provider: Provider, tokens: number): SpeedupRow[] {
+    const { plan, sparseKernel, cancelled } = this.input;
+    const [capiDense, ...sparseModels] = plan.capiModels;
+    if (provider !== 'cpu') return sparseModels.map((m) => this.unavailable(provider, m, tokens, LABELS.noSparseKernelOnProvider(provider)));
+    if (!sparseKernel.reachable) return sparseModels.map((m) => this.unavailable(provider, m, tokens, LABELS.sparseUnreachable(sparseKernel.reason)));
+
+    const capi = (model: ChainModel) => this.measure({ path: 'ort-c-api', provider: 'cpu', variant: model.variant, sparsity: model.sparsity, tokens });
+    const baseline = capi(capiDense!);
+    return sparseModels.map((model) => {
+      const m = capi(model);
+      if (!m) return this.unavailable('cpu', model, tokens, LABELS.notRun(cancelled ? 'the run was cancelled first' : 'no samples'));
+      const check = sparseKernel.checks.find((c) => c.sparsity === model.sparsity && c.tokens === tokens);
+      const difference = check?.relativeDifference ?? null;
+      if (difference !== null && !(difference <= OUTPUT_TOLERANCE)) {
+        return this.unavailable(
+          'cpu',
+          model,
+          tokens,
+          `sparse kernel output differs from zeroed dense by ${difference.toExponential(2)} (relative, tolerance ${OUTPUT_TOLERANCE}); not reported`,
+        );
+      }
+      const checked =
+        difference === null
+          ? 'output not checked: no zeroed-dense output to compare'
+          : `output matches zeroed dense within ${difference.toExponential(1)} (relative)`;
+      const note = `${LABELS.sparseKernel(plan.settings.threads)}; ${checked}; ${cacheText(model, plan.lastLevelCacheBytes)}`;
+      return this.measured('cpu', model, tokens, m, baseline, note, difference === null ? 'output not checked against zeroed dense' : undefined);
+    });
+  }
+}
+
+export function buildSpeedupTable(input: TableInput): SpeedupRow[] {
+  const { plan } = input;
+  const llc = plan.lastLevelCacheBytes;
+  const builder = new TableBuilder(input);
   const [denseModel, ...restJs] = plan.jsModels;
   const zeroedModels = restJs.filter((m) => m.kind === 'zeroed');
   const upperModels = restJs.filter((m) => m.kind === 'upper-bound');
-  const [capiDense, ...sparseModels] = plan.capiModels;
 
+  const rows: SpeedupRow[] = [];
   for (const provider of input.providers) {
-    for (const tokens of settings.tokens) {
-      const js = (model: ChainModel) =>
-        measure(timingKey({ provider, variant: model.variant, sparsity: model.sparsity, tokens }), model);
-      const dense = js(denseModel!);
-      const denseNote = `${LABELS.dense(provider, settings.threads)}; ${cacheText(denseModel!, llc)}`;
-      rows.push(
-        dense
-          ? measuredRow(provider, denseModel!, tokens, dense, dense, denseNote)
-          : { ...emptyRow(provider, 'dense', 0, tokens), kind: 'unavailable', note: missing(provider) },
-      );
-
-      const zeroedRows = new Map<number, SpeedupRow>();
-      for (const model of zeroedModels) {
-        const m = js(model);
-        const row: SpeedupRow = m
-          ? measuredRow(provider, model, tokens, m, dense, LABELS.zeroed())
-          : { ...emptyRow(provider, 'zeroed-dense', model.sparsity, tokens), kind: 'unavailable', note: missing(provider) };
-        zeroedRows.set(model.sparsity, row);
-        rows.push(row);
-      }
-
-      rows.push(...sparseRows(input, provider, tokens, sparseModels, capiDense!, measure, measuredRow));
-
-      rows.push(structuredRow(provider, tokens, zeroedRows.get(0.5)));
-
+    for (const tokens of plan.settings.tokens) {
+      const dense = builder.measure({ provider, variant: 'dense', sparsity: 0, tokens });
+      rows.push(builder.jsRow(provider, denseModel!, tokens, dense, `${LABELS.dense(provider, plan.settings.threads)}; ${cacheText(denseModel!, llc)}`));
+      const zeroed = zeroedModels.map((model) => builder.jsRow(provider, model, tokens, dense, LABELS.zeroed()));
+      rows.push(...zeroed);
+      rows.push(...builder.sparseRows(provider, tokens));
+      rows.push(structuredRow(provider, tokens, zeroed.find((r) => r.sparsity === 0.5)));
       for (const model of upperModels) {
-        const m = js(model);
-        const note = `${LABELS.upperBound(model.cacheCold)}; ${cacheText(model, llc)}`;
-        rows.push(
-          m
-            ? measuredRow(provider, model, tokens, m, dense, note)
-            : { ...emptyRow(provider, 'upper-bound', model.sparsity, tokens), kind: 'unavailable', note: missing(provider) },
-        );
+        rows.push(builder.jsRow(provider, model, tokens, dense, `${LABELS.upperBound(model.cacheCold)}; ${cacheText(model, llc)}`));
       }
     }
   }
   return rows;
-}
-
-function sparseRows(
-  input: TableInput,
-  provider: Provider,
-  tokens: number,
-  sparseModels: ChainModel[],
-  capiDense: ChainModel,
-  measure: (key: string, model: ChainModel) => Measured | null,
-  measuredRow: (
-    provider: Provider,
-    model: ChainModel,
-    tokens: number,
-    m: Measured,
-    baseline: Measured | null,
-    note: string,
-    extraProblem?: string,
-  ) => SpeedupRow,
-): SpeedupRow[] {
-  const { plan, sparseKernel } = input;
-  const unavailable = (model: ChainModel, note: string): SpeedupRow => ({
-    ...emptyRow(provider, 'sparse-kernel', model.sparsity, tokens),
-    kind: 'unavailable',
-    note,
-  });
-  if (provider !== 'cpu') return sparseModels.map((m) => unavailable(m, LABELS.noSparseKernelOnProvider(provider)));
-  if (!sparseKernel.reachable) return sparseModels.map((m) => unavailable(m, LABELS.sparseUnreachable(sparseKernel.reason)));
-
-  const capiKey = (variant: Variant, sparsity: number) => timingKey({ path: 'ort-c-api', provider: 'cpu', variant, sparsity, tokens });
-  const baseline = measure(capiKey('dense', 0), capiDense);
-  return sparseModels.map((model) => {
-    const m = measure(capiKey('sparse-kernel', model.sparsity), model);
-    if (!m) return unavailable(model, LABELS.notRun(input.cancelled ? 'the run was cancelled first' : 'no samples'));
-    const check = sparseKernel.checks.find((c) => c.sparsity === model.sparsity && c.tokens === tokens);
-    const difference = check?.relativeDifference ?? null;
-    if (difference !== null && !(difference <= OUTPUT_TOLERANCE)) {
-      // A kernel that computes something else is not a sparse measurement at all.
-      return unavailable(
-        model,
-        `sparse kernel output differs from zeroed dense by ${difference.toExponential(2)} (relative, tolerance ${OUTPUT_TOLERANCE}); not reported`,
-      );
-    }
-    const checked =
-      difference === null
-        ? 'output not checked: no zeroed-dense output to compare'
-        : `output matches zeroed dense within ${difference.toExponential(1)} (relative)`;
-    const note = `${LABELS.sparseKernel(plan.settings.threads)}; ${checked}; ${cacheText(model, plan.lastLevelCacheBytes)}`;
-    return measuredRow('cpu', model, tokens, m, baseline, note, difference === null ? 'output not checked against zeroed dense' : undefined);
-  });
 }
 
 function structuredRow(provider: Provider, tokens: number, halfZeroed: SpeedupRow | undefined): SpeedupRow {
