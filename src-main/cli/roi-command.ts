@@ -33,12 +33,17 @@ export function roiCommand(argv: string[]): CommandResult {
   const benchmark = benchFile === undefined ? null : readBenchmark(benchFile);
 
   const result = evaluateScenario(scenario, benchmark);
+  const benchUnused =
+    benchmark !== null && scenario.deployment.speedup.source === 'assumed'
+      ? [`Note: ${benchFile} is not used: the scenario's speed-ups are assumed (deployment.speedup.source).`]
+      : [];
   const explanation = explainRecommendation(result, lang);
   const tr = translator(lang);
   const money = (v: number) => tr.money(v, result.currency);
   const mc = result.monteCarlo;
   const text = [
     `${scenario.name}`,
+    ...benchUnused,
     '',
     explanation.headline,
     `  ${explanation.reasons.dataVolume}`,

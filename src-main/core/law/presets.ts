@@ -39,10 +39,11 @@ export interface Preset extends Law {
 }
 
 /**
- * How uncertain the dense-equivalent multiplier is: a seeded bootstrap (400 resamples, seed
- * 2024) of the paper's runs gives 90 % intervals for (m(S) − 1) relative to the fit of about
- * 0.90–1.15 (ViT) and 0.89–1.11 (T5) across S = 0.5…0.875. T5 is widened to 0.88–1.12 because
- * refits land in another basin than the published one (m(0.75) 2.27 vs 2.157).
+ * How uncertain the dense-equivalent multiplier is, as a factor on m(S) − 1. A seeded bootstrap
+ * (400 resamples, seed 2024, 90 % intervals) of the paper's runs gives 0.92–1.12 for ViT at
+ * S = 0.75 (0.90–1.15 at S = 0.5). For T5 the bootstrap alone gives about 0.90–1.07, but refits
+ * land in another basin than the published coefficients (m(0.5) 1.77 against 1.59, a factor of
+ * about 1.3 on m − 1), so the T5 interval is widened to 0.88–1.30 to cover it.
  * test/unit/core/fit.test.ts re-derives the ViT interval.
  */
 export const LAW_UNCERTAINTY_CITATION =
@@ -117,7 +118,7 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
       nonzero: { min: blockParams(768, 24) / 128, max: blockParams(768, 24) / 2 },
       data: { min: 2.5e5 * T5_TOKENS_PER_STEP, max: 1e6 * T5_TOKENS_PER_STEP },
     },
-    { low: 0.88, high: 1.12 },
+    { low: 0.88, high: 1.3 },
   ),
 };
 

@@ -90,8 +90,8 @@ export function monteCarlo(
     if (drawn.horizonMonths !== x.horizonMonths) drawn.horizonMonths = Math.round(drawn.horizonMonths);
     let scale = 1;
     if (settings.law && option.kind === 'sparse' && excess > 0) {
-      // A different m(S) changes the size of the equal-quality sparse model, and every cost of
-      // a sparse option is proportional to that size.
+      // A different m(S) changes the size of the equal-quality sparse model; its training,
+      // retraining and inference costs scale with that size (engineering does not).
       const factor = lognormal(random, settings.law.low, settings.law.high);
       scale = option.multiplier / (1 + excess * factor);
     }

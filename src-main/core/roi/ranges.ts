@@ -26,7 +26,9 @@ export const INPUT_FIELD: Record<UncertainInput, keyof CostInputs> = {
 };
 
 export const DEFAULT_RANGE_NOTE =
-  'Sparsity Advisor default spread (2026-11-27): ±20 % on prices, 0.5–1.5× on volume, 0.8–1.5× on engineering days (optimism bias), ±0.02/month on growth';
+  'Sparsity Advisor default spread (2026-11-27): ±20 % on prices, 0.5–1.5× on volume, 0.8–1.5× on engineering days (optimism bias), ' +
+  '±0.02/month on growth, 0.75–1.25× on deployment utilisation, 0.5× to the larger of 1.5× and a full re-run on retraining length, ' +
+  'and on the speed-up the measured p10–p90 spread widened to at least ±10 % (±25 % when assumed)';
 
 function defaultRange(input: UncertainInput, x: CostInputs, speedup: ResolvedSpeedup): EffectiveRange | null {
   const base = x[INPUT_FIELD[input]] as number;

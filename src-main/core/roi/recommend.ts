@@ -91,7 +91,7 @@ export interface Reasons {
 
 export interface Recommendation {
   level: Level;
-  /** The option the recommendation is about: the sparse option with the largest expected savings. */
+  /** The option the recommendation is about: the sparse option with the largest savings in the base case. */
   optionId: string | null;
   probability: number;
   likelihood: Likelihood;

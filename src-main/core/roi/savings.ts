@@ -20,9 +20,12 @@ export function savingsOf(option: ModelOption, baseline: ModelOption, x: CostInp
 }
 
 export interface BreakEven {
-  /** First month (1-based) at whose end cumulative savings are ≥ 0; 0 if the option is never behind; null if not within `limitMonths`. */
+  /**
+   * The month (1-based) from whose end on cumulative savings stay ≥ 0; 0 when they never fall
+   * below 0; null when they are below 0 at the end of `limitMonths`.
+   */
   paybackMonth: number | null;
-  /** Requests per day at which savings over the horizon are zero; null if no volume makes the option pay. */
+  /** Requests per day at which savings over the horizon are zero; null when no volume changes the verdict. */
   requestsPerDay: number | null;
   /** Speed-up at which savings over the horizon are zero; null if no speed-up suffices. */
   speedup: number | null;
@@ -40,17 +43,21 @@ export function breakEven(
   const upfrontGap = baselineCost.upfront - optionCostValue.upfront;
   const perRequestGap = baselineCost.costPerRequest - optionCostValue.costPerRequest;
   const cumulativeSavings: number[] = [];
-  let paybackMonth: number | null = upfrontGap >= 0 ? 0 : null;
+  const months = Math.max(limitMonths, x.horizonMonths);
+  // The last month that ends behind (0: behind from the start); payback is the month after it.
+  let lastBehind = upfrontGap < 0 ? 0 : -1;
   let cumulative = upfrontGap;
-  for (let t = 0; t < Math.max(limitMonths, x.horizonMonths); t++) {
+  for (let t = 0; t < months; t++) {
     cumulative += x.requestsPerDay * DAYS_PER_MONTH * (1 + x.growthPerMonth) ** t * perRequestGap;
     if (t < x.horizonMonths) cumulativeSavings.push(cumulative);
-    if (paybackMonth === null && cumulative >= 0) paybackMonth = t + 1;
+    if (cumulative < 0) lastBehind = t + 1;
   }
-  if (paybackMonth !== null && paybackMonth > limitMonths) paybackMonth = null;
+  const paybackMonth = lastBehind === months ? null : lastBehind < 0 ? 0 : lastBehind + 1;
 
+  // Savings are linear in volume: zero at −upfront gap / (per-request gap · request-months).
   const requestMonths = DAYS_PER_MONTH * growthSum(x.growthPerMonth, x.horizonMonths);
-  const requestsPerDay = perRequestGap > 0 ? Math.max(0, -upfrontGap) / (perRequestGap * requestMonths) : upfrontGap >= 0 ? 0 : null;
+  const volume = perRequestGap !== 0 ? -upfrontGap / (perRequestGap * requestMonths) : null;
+  const requestsPerDay = volume !== null && volume >= 0 && Number.isFinite(volume) ? volume : null;
 
   // Inference cost of the option is proportional to 1/speed-up: solve savings(s) = 0.
   let speedup: number | null = null;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { coefficientsDocumentSchema } from '../law/coefficients-file.js';
 import { PROVIDERS } from '../hardware/benchmark-result.js';
+import { PRESETS } from '../law/presets.js';
 import { parseDocument } from '../schema.js';
 
 export const SCENARIO_FORMAT = 'sparsity-advisor/scenario';
@@ -158,7 +159,7 @@ export const scenarioSchema = z
     }),
   })
   .superRefine((s, ctx) => {
-    const dataUnit = s.family.kind === 'preset' ? (s.family.preset === 'vit' ? 'images' : 'tokens') : s.family.coefficients.dataUnit;
+    const dataUnit = s.family.kind === 'preset' ? PRESETS[s.family.preset].dataUnit : s.family.coefficients.dataUnit;
     for (const field of ['trainingData', 'availableData'] as const) {
       if (s.baseline[field].unit !== dataUnit) {
         ctx.addIssue({ code: 'custom', path: ['baseline', field, 'unit'], message: `must be ${dataUnit} for this model family` });
@@ -193,9 +194,5 @@ export function parseScenario(value: unknown, root = 'scenario'): Scenario {
 }
 
 export function dataUnitOf(scenario: Scenario): 'images' | 'tokens' {
-  return scenario.family.kind === 'preset'
-    ? scenario.family.preset === 'vit'
-      ? 'images'
-      : 'tokens'
-    : scenario.family.coefficients.dataUnit;
+  return scenario.family.kind === 'preset' ? PRESETS[scenario.family.preset].dataUnit : scenario.family.coefficients.dataUnit;
 }

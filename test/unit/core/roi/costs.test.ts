@@ -122,3 +122,20 @@ describe('invariants', () => {
     for (const option of result.options) expect(option.loss).toBeCloseTo(result.targetLoss, 9);
   });
 });
+
+describe('break-even when the option is ahead up front but dearer per request', () => {
+  it('reports no payback once it falls behind, and the volume above which it stops paying', async () => {
+    const { breakEven } = await import('../../../../src-main/core/roi/savings.js');
+    const x = { ...costInputsFrom(scenarioWith('t5')), requestsPerDay: 1000, growthPerMonth: 0, horizonMonths: 12 };
+    const base = { upfront: 100, costPerRequest: 0.001, requests: 1000 * DAYS_PER_MONTH * 12 } as Parameters<typeof breakEven>[2];
+    const option = { ...base, upfront: 50, costPerRequest: 0.002 };
+    const sparse = { kind: 'sparse', speedup: { value: 1 } } as Parameters<typeof breakEven>[0];
+    const behind = breakEven(sparse, option, base, x);
+    // Ahead by 50 at the start, losing about 30.4 a month: behind from month 2 to the end.
+    expect(behind.paybackMonth).toBeNull();
+    expect(behind.requestsPerDay).toBeCloseTo(50 / (0.001 * DAYS_PER_MONTH * 12), 6);
+    // At one request a day it loses 0.03 a month: still ahead after the 240 months looked at.
+    const stays = breakEven(sparse, option, base, { ...x, requestsPerDay: 1 });
+    expect(stays.paybackMonth).toBe(0);
+  });
+});
