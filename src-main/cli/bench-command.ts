@@ -185,7 +185,7 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
   const text = [
     benchText(doc, wallSeconds),
     ...(out !== undefined ? [`Result written to ${out}`] : []),
-    ...(saved ? [`Saved to ${database} (machine ${saved.fingerprint}${saved.inserted ? '' : ', already there'})`] : []),
+    ...(saved ? [`Saved to ${database} as benchmark ${saved.id} (machine ${saved.fingerprint}${saved.inserted ? '' : ', already there'})`] : []),
   ].join('\n');
   // --json prints the result document itself, so the output can be saved and imported as it is.
   return { document: doc, text, exitCode: doc.cancelled ? 130 : 0 };

@@ -12,14 +12,19 @@ const TINY = ['--d-model', '32', '--ffn-width', '64', '--tokens', '1', '--provid
 describe('sparsity-advisor bench', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'advisor-bench-cli-'));
 
-  it('bench --quick --json prints a valid result document and writes it with --out', () => {
+  it('bench --quick --json prints a valid result document, writes it with --out and files it with --save-db', () => {
     const file = path.join(dir, 'run.json');
-    const run = cli('bench', '--quick', ...TINY, '--threads', '1', '--out', file, '--json');
+    const db = path.join(dir, 'advisor.db');
+    const run = cli('bench', '--quick', ...TINY, '--threads', '1', '--out', file, '--save-db', db, '--json');
     expect(run.code, run.stderr).toBe(0);
     const doc = benchmarkResultSchema.parse(JSON.parse(run.stdout));
     expect(doc.settings).toMatchObject({ quick: true, threads: 1, dModel: 32, ffnWidth: 64, tokens: [1], providers: ['cpu'] });
     expect(doc.table.find((r) => r.variant === 'dense')!.kind).toBe('measured');
     expect(readBenchmarkFile(file)).toEqual(doc);
+    const exported = path.join(dir, 'exported.json');
+    const exportRun = cli('scenarios', 'export', '--benchmark', doc.id, '--db', db, '--out', exported);
+    expect(exportRun.code, exportRun.stderr).toBe(0);
+    expect(readBenchmarkFile(exported)).toEqual(doc);
   });
 
   it('prints a table a person can read, with the label of every row', () => {
