@@ -79,6 +79,12 @@ function suiteJob(plan: SuitePlan, models: SuiteJob['models']): SuiteJob {
   };
 }
 
+/**
+ * A probe builds a 4×4 MatMul; even a GPU provider initialising its driver answers within
+ * seconds. One that has not answered by then counts as failed, with that as its error.
+ */
+const PROBE_TIMEOUT_MS = 30_000;
+
 /** Collects what the children report, pooling each case's samples over the rounds. */
 class Collector {
   readonly timings = new Map<string, RawTiming>();
@@ -158,7 +164,7 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
     child.worker?.kill();
     child.worker = null;
   };
-  const runTask = async (task: WorkerTask): Promise<TaskOutcome> => {
+  const runTask = async (task: WorkerTask, timeoutMs?: number): Promise<TaskOutcome> => {
     const worker = (child.worker ??= BenchWorker.start());
     let error: string | null = null;
     const outcome = await worker.runTask(
@@ -168,6 +174,7 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
         collector.onMessage(m);
       },
       signal,
+      timeoutMs,
     );
     if (outcome.status !== 'done') stopChild();
     if (outcome.status === 'cancelled') cancelled = true;
@@ -180,7 +187,7 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
     for (const provider of suite.providers) {
       if (cancelled) break;
       collector.current = `probing ${provider}`;
-      const outcome = await runTask({ type: 'probe', provider });
+      const outcome = await runTask({ type: 'probe', provider }, PROBE_TIMEOUT_MS);
       if (outcome.status === 'crashed' && !collector.probes.has(provider)) {
         collector.probes.set(provider, { provider, available: false, error: outcome.reason });
       }

@@ -89,12 +89,26 @@ export class BenchWorker {
     return lines.slice(-2).join(' | ');
   }
 
-  runTask(task: WorkerTask, onMessage: (message: WorkerMessage) => void, signal?: AbortSignal): Promise<TaskOutcome> {
+  /**
+   * Sends one task and resolves when the child says it is done, dies, or is cancelled. With
+   * `timeoutMs`, a task still unfinished after that long is killed and reported as failed: a
+   * provider whose driver hangs in session creation must not hang the whole check.
+   */
+  runTask(task: WorkerTask, onMessage: (message: WorkerMessage) => void, signal?: AbortSignal, timeoutMs?: number): Promise<TaskOutcome> {
     return new Promise((resolve) => {
       let settled = false;
+      const watchdog =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.child.off('exit', onExit);
+              this.kill();
+              finish({ status: 'crashed', reason: `the benchmark process did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped` });
+            }, timeoutMs);
       const finish = (outcome: TaskOutcome) => {
         if (settled) return;
         settled = true;
+        clearTimeout(watchdog);
         this.child.off('message', listener);
         this.child.off('exit', onExit);
         signal?.removeEventListener('abort', onAbort);
