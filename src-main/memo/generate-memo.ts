@@ -46,9 +46,10 @@ export interface Memo {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Today's date in UTC as YYYY-MM-DD, the default memo date. */
+/** Today's date where the user is, as YYYY-MM-DD: the default memo date (UTC would give yesterday's date on a Tokyo morning). */
 export function today(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 export function parseMemoDate(field: string, text: string): Date {

@@ -262,7 +262,8 @@ export class MemoLayout {
       // The right part (content hash and page number) always prints in full; the left may be cut short.
       const rightText = right(i + 1, range.count);
       const rightWidth = this.doc.widthOfString(rightText) + 2;
-      this.doc.text(left, this.left, y, { width: this.width - rightWidth - 12, lineBreak: false, ellipsis: true });
+      // pdfkit cuts text with an ellipsis only at a height limit: one line.
+      this.doc.text(left, this.left, y, { width: this.width - rightWidth - 12, height: this.doc.currentLineHeight(), ellipsis: true });
       this.doc.text(rightText, this.left + this.width - rightWidth, y, { width: rightWidth, align: 'right', lineBreak: false });
       this.doc.page.margins.bottom = bottomMargin;
     }

@@ -380,7 +380,7 @@ export const en = {
       date: 'Memo date',
     },
     footer: {
-      left: 'Sparsity Advisor {{version}} · {{scenario}} · {{date}}',
+      left: 'Sparsity Advisor {{version}} · {{date}} · {{scenario}}',
       right: '{{hash}} · {{page}} / {{pages}}',
     },
   },

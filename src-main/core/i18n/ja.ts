@@ -381,7 +381,7 @@ export const ja: CoreTexts = {
       date: 'メモの日付',
     },
     footer: {
-      left: 'Sparsity Advisor {{version}} · {{scenario}} · {{date}}',
+      left: 'Sparsity Advisor {{version}} · {{date}} · {{scenario}}',
       right: '{{hash}} · {{page}} / {{pages}}',
     },
   },
