@@ -4,6 +4,7 @@
  * bitmaps by pdfimages. Pages are rendered to PNG under test-results/memo/ for a visual check.
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { explainRecommendation } from '../../src-main/core/roi/explain.js';
 import type { Scenario } from '../../src-main/core/roi/scenario.js';
 import { generateMemo, type MemoRequest } from '../../src-main/memo/generate-memo.js';
 import { longDate } from '../../src-main/memo/memo-context.js';
+import { FONT_FILES } from '../../src-main/memo/fonts.js';
 import { MemoExistsError, writeMemo } from '../../src-main/memo/write-memo.js';
 import { REPO_ROOT } from '../support/cli.js';
 import { benchmarkDocument, exampleScenario, measuredRow, scenarioWith } from '../support/scenarios.js';
@@ -199,6 +201,23 @@ describe.each(CASES.map((c) => [`${c.name}.${c.language}`, c] as const))('memo %
     const pngs = readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${c.name}.${c.language}-`) && f.endsWith('.png'));
     expect(pngs).toHaveLength(pages);
     expect(memo().pdf.byteLength).toBeLessThan(2 * 1024 * 1024);
+  });
+});
+
+describe('glyph coverage', () => {
+  it('every character the memos print has a glyph in both embedded fonts (no .notdef boxes)', () => {
+    // fontkit is pdfkit's own font reader; the text is what pdftotext reads back from every memo.
+    const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(file: string): { hasGlyphForCodePoint(cp: number): boolean } };
+    const fonts = [fontkit.openSync(FONT_FILES.regular), fontkit.openSync(FONT_FILES.bold)];
+    const missing = new Set<string>();
+    for (const memo of generated) {
+      for (const char of memo.pageTexts.join('')) {
+        if (/\s/.test(char)) continue;
+        const cp = char.codePointAt(0)!;
+        if (!fonts.every((f) => f.hasGlyphForCodePoint(cp))) missing.add(`${char} U+${cp.toString(16)}`);
+      }
+    }
+    expect([...missing]).toEqual([]);
   });
 });
 
