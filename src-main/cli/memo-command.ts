@@ -14,8 +14,7 @@ export const MEMO_USAGE = 'memo --scenario FILE [--bench FILE] [--lang en|ja] --
 
 /** The version printed in the memo: the package's own. */
 export function appVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
+  return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 }
 
 export async function memoCommand(argv: string[]): Promise<CommandResult> {

@@ -6,13 +6,14 @@
  */
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the main-process bundle's ESM shim declares that name at the top level.
+const resolveFromHere = createRequire(import.meta.url);
 
 export const FONT = { regular: 'Memo', bold: 'Memo-Bold' } as const;
 
 export const FONT_FILES = {
-  regular: require.resolve('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf'),
+  regular: resolveFromHere.resolve('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf'),
+  bold: resolveFromHere.resolve('@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf'),
 };
 
 export function registerFonts(doc: PDFKit.PDFDocument): void {
