@@ -10,7 +10,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/components/**'] },
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/components/**'],
+          // One electron-vite build for the files that read out/ (build, audit, packaging, end-to-end).
+          globalSetup: ['test/global-setup.ts'],
+        },
       },
       {
         extends: true,

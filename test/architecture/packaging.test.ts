@@ -3,12 +3,11 @@
  * electron-builder configuration is valid, that every file it names exists, and that release
  * builds keep the hardening fuses on.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/cli.js';
 
 async function loadConfig(testBuild: boolean) {
@@ -26,11 +25,6 @@ async function loadConfig(testBuild: boolean) {
 const baseOf = (pattern: string) => pattern.split('/').filter((part) => !/[*?{[]/.test(part)).join('/');
 
 describe('electron-builder configuration', () => {
-  beforeAll(() => {
-    const bin = path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js');
-    const run = spawnSync(process.execPath, [bin, 'build', '-c', 'electron.config.ts'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  }, 120_000);
 
   it('passes electron-builder’s own schema', async () => {
     await expect(validateConfiguration(await loadConfig(false), new DebugLogger(false))).resolves.toBeUndefined();

@@ -3,10 +3,9 @@
  * renderer bundles and the HTML. Only the check that needs the network is excluded; any finding
  * of medium severity or above fails, unless it is justified inline in the built file.
  */
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/cli.js';
 
 interface Issue {
@@ -33,11 +32,6 @@ async function audit(input: string): Promise<Issue[]> {
 }
 
 describe('electronegativity security audit', () => {
-  beforeAll(() => {
-    const bin = path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js');
-    const run = spawnSync(process.execPath, [bin, 'build', '-c', 'electron.config.ts'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  }, 120_000);
 
   it('finds nothing of medium severity or above in the built app', async () => {
     const issues = await audit(path.join(REPO_ROOT, 'out'));

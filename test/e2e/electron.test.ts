@@ -9,7 +9,6 @@ import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { uiEn } from '../../src-main/core/i18n/ui-en.js';
 import { REPO_ROOT } from '../support/cli.js';
-import { buildRenderer } from './harness.js';
 
 function electronBinary(): { path: string | null; why: string } {
   const dir = path.join(REPO_ROOT, 'node_modules/electron');
@@ -28,7 +27,6 @@ if (!binary.path) console.warn(`Electron end-to-end test skipped: ${binary.why}.
 
 describe.skipIf(!binary.path)(`the desktop app in Electron${binary.path ? '' : ` (skipped: ${binary.why})`}`, () => {
   it('opens the locked-down window over app:// and walks to the data step', async () => {
-    buildRenderer();
     const app = await electron.launch({ executablePath: binary.path!, args: [path.join(REPO_ROOT, 'out/main/index.js')], cwd: REPO_ROOT });
     try {
       const window = await app.firstWindow();

@@ -2,9 +2,9 @@
  * Drives the built renderer in Debian's Chromium with the real main-process handlers behind
  * `window.advisor`: the same createHandlers/createServices the Electron shell registers with
  * ipcMain, exposed to the page with Playwright's exposeBinding. Only Electron's transport is
- * missing; the law, the ROI engine, SQLite, the ONNX benchmark and the memo are real.
+ * missing; the law, the ROI engine, SQLite, the ONNX benchmark and the memo are real. The
+ * renderer it serves is the one test/global-setup.ts built into out/renderer.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,12 +32,6 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
-
-export function buildRenderer(): void {
-  const bin = path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js');
-  const run = spawnSync(process.execPath, [bin, 'build', '-c', 'electron.config.ts'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-}
 
 /** Serves out/renderer with the app's content security policy, on loopback only. */
 function serveRenderer(): Promise<{ server: Server; origin: string }> {

@@ -4,7 +4,7 @@ import { en } from '../../src-main/core/i18n/en.js';
 import { ja } from '../../src-main/core/i18n/ja.js';
 import { uiEn } from '../../src-main/core/i18n/ui-en.js';
 import { uiJa } from '../../src-main/core/i18n/ui-ja.js';
-import { buildRenderer, CHROMIUM, screenshot, startSession, type Session } from './harness.js';
+import { CHROMIUM, screenshot, startSession, type Session } from './harness.js';
 import { exampleScenario, EXAMPLES } from '../support/scenarios.js';
 
 const hasChromium = existsSync(CHROMIUM);
@@ -14,8 +14,6 @@ const LANGUAGES = [
 ] as const;
 
 describe.skipIf(!hasChromium)('the wizard in Chromium, backed by the real main-process handlers', () => {
-  beforeAll(() => buildRenderer(), 120_000);
-
   for (const { language, locale, ui, core } of LANGUAGES) {
     describe(`in ${language}`, () => {
       let session: Session;

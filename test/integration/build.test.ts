@@ -1,18 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/cli.js';
 
 const out = (file: string) => path.join(REPO_ROOT, 'out', file);
 
+/** The build itself runs once in test/global-setup.ts, which fails the run if it fails. */
 describe('electron-vite build (electron.config.ts)', () => {
-  beforeAll(() => {
-    const bin = path.join(REPO_ROOT, 'node_modules/electron-vite/bin/electron-vite.js');
-    const run = spawnSync(process.execPath, [bin, 'build', '-c', 'electron.config.ts'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  });
-
   it('emits a main bundle that sets up the app:// protocol and the locked-down window', () => {
     const main = readFileSync(out('main/index.js'), 'utf8');
     expect(main).toContain('registerSchemesAsPrivileged');

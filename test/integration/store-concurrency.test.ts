@@ -10,7 +10,8 @@ import { sampleBenchmark, sampleScenario } from '../support/store-samples.js';
 import { exited, onLines, spawnTsx } from '../support/tsx-child.js';
 
 const READERS = 3;
-const WRITE_FOR_MS = 2000;
+/** A fixed number of writes, not a time budget: a loaded machine must not make the test fail. */
+const WRITES = 300;
 
 interface Summary {
   reads: number;
@@ -41,9 +42,8 @@ describe('concurrent readers and one writer', () => {
     const base = sampleScenario();
     const ids = store.scenarios.list().map((s) => s.id);
     let writes = 0;
-    const until = Date.now() + WRITE_FOR_MS;
     let backup: Promise<unknown> = Promise.resolve();
-    while (Date.now() < until) {
+    while (writes < WRITES) {
       const n = ++writes;
       const id = ids[n % ids.length]!;
       switch (n % 6) {
@@ -78,11 +78,10 @@ describe('concurrent readers and one writer', () => {
     expect(summaries).toHaveLength(READERS);
     for (const summary of summaries) {
       expect(summary.errors).toEqual([]);
-      expect(summary.reads).toBeGreaterThan(20);
+      expect(summary.reads).toBeGreaterThan(2);
       // Each reader really overlapped the writes: it saw the data grow while it read.
       expect(summary.last.revisions).toBeGreaterThan(summary.first.revisions);
     }
     console.info(`concurrency test: ${writes} writes, reads per reader ${summaries.map((s) => s.reads).join(', ')}`);
-    expect(writes).toBeGreaterThan(100);
   }, 60_000);
 });
