@@ -5,8 +5,12 @@
  */
 import type { ParentMessage, WorkerMessage } from './worker-protocol.js';
 
+/** Inside the app the child is an Electron utility process, which talks through parentPort. */
+const parentPort = (process as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (e: { data: unknown }) => void): void } }).parentPort;
+
 function send(message: WorkerMessage): void {
-  process.send?.(message);
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
 }
 
 async function handle(message: ParentMessage): Promise<void> {
@@ -35,7 +39,9 @@ async function handle(message: ParentMessage): Promise<void> {
   send({ type: 'task-done' });
 }
 
-if (!process.send) {
+if (parentPort) {
+  parentPort.on('message', (event) => void handle(event.data as ParentMessage));
+} else if (!process.send) {
   process.stderr.write('bench-worker: run by the hardware check as a child process, not directly\n');
   process.exitCode = 2;
 } else {

@@ -4,12 +4,13 @@
  * on cancellation. A child that crashes (a faulty execution provider can take the whole process
  * down) ends only its task; the caller starts a fresh one for the rest.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkerMessage, WorkerTask } from './worker-protocol.js';
+import { electronUtilityFork, UtilityChild, type ChildLike, type ForkUtility } from './utility-child.js';
 
 export interface WorkerEntry {
   file: string;
@@ -47,7 +48,7 @@ export class BenchWorker {
   private stderrTail = '';
   private exited: string | null = null;
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(private readonly child: ChildLike) {
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
@@ -57,13 +58,13 @@ export class BenchWorker {
     });
   }
 
-  static start(entry: WorkerEntry = resolveWorkerEntry()): BenchWorker {
-    const env = { ...process.env };
-    // In Electron, process.execPath is the Electron binary: this makes it behave as plain Node.
-    if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';
+  static start(entry: WorkerEntry = resolveWorkerEntry(), forkUtility: ForkUtility | null = electronUtilityFork()): BenchWorker {
+    // In the app, Electron's utility process (the runAsNode fuse is off in release builds).
+    if (forkUtility) {
+      return new BenchWorker(new UtilityChild(forkUtility(entry.file, [], { stdio: 'pipe', serviceName: 'Sparsity Advisor hardware check' })));
+    }
     const child = fork(entry.file, [], {
       execArgv: entry.execArgv,
-      env,
       // Typed arrays travel as typed arrays, not as JSON objects with numeric keys.
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -3,13 +3,17 @@
  * cites a stored scenario revision: an unsaved or edited scenario is saved first, so the
  * appendix's revision and the memos table point at exactly what produced the PDF.
  */
-import { canonicalJson, today, writeMemo } from '../memo/index.js';
 import type { MemoRequest } from '../ipc/handlers.js';
 import { recordMemoFile } from '../store/memo-repository.js';
 import type { AdvisorStore } from '../store/store.js';
 import type { Scenario } from '../core/roi/scenario.js';
 
-function savedRevisionOf(store: AdvisorStore, scenario: Scenario, ref: MemoRequest['scenarioRef']): { id: string; revision: number } {
+function savedRevisionOf(
+  store: AdvisorStore,
+  scenario: Scenario,
+  ref: MemoRequest['scenarioRef'],
+  canonicalJson: (value: unknown) => string,
+): { id: string; revision: number } {
   if (ref) {
     const stored = store.scenarios.get(ref.id, ref.revision);
     if (canonicalJson(stored.document) === canonicalJson(scenario)) return ref;
@@ -25,7 +29,9 @@ export async function writeMemoFile(
   request: MemoRequest,
   appVersion: string,
 ): Promise<{ path: string; contentHash: string; pages: number; scenarioRef: { id: string; revision: number } }> {
-  const scenarioRef = savedRevisionOf(store, request.scenario, request.scenarioRef);
+  // pdfkit and ECharts load on the first export, not at app start.
+  const { canonicalJson, today, writeMemo } = await import('../memo/index.js');
+  const scenarioRef = savedRevisionOf(store, request.scenario, request.scenarioRef, canonicalJson);
   // The save dialog has already asked whether to replace an existing file.
   const written = writeMemo(
     request.path,
