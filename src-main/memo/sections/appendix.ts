@@ -7,7 +7,6 @@ import { inputValue, sparsityText } from '../../core/charts/labels.js';
 import { roundedForDisplay, COEFFICIENT_NAMES } from '../../core/law/coefficients.js';
 import type { Quantity, Source } from '../../core/roi/scenario.js';
 import { sectionTitle, type MemoContext } from '../memo-context.js';
-import { i18nKey } from './findings.js';
 import { lawName } from './risks.js';
 
 function plain(c: MemoContext, value: number): string {
@@ -66,7 +65,7 @@ function settings(c: MemoContext): [string, string][] {
     [t('memo.appendix.setting.currency'), s.currency],
     [t('memo.appendix.setting.candidates'), s.sparsity.candidates.map((v) => sparsityText(tr, v)).join(', ')],
     [t('memo.appendix.setting.includeOptimal'), yesNo(s.sparsity.includeOptimal)],
-    [t('memo.appendix.setting.pattern'), t(`memo.appendix.pattern.${i18nKey(s.sparsity.pattern)}`)],
+    [t('memo.appendix.setting.pattern'), t(`memo.appendix.pattern.${s.sparsity.pattern}`)],
     [t('memo.appendix.setting.route'), t(`memo.appendix.route.${s.pruning.route}`)],
     [t('memo.appendix.setting.speedupSource'), t(`memo.appendix.speedupSource.${s.deployment.speedup.source}`)],
     [t('memo.appendix.setting.provider'), s.deployment.speedup.provider],

@@ -7,11 +7,6 @@ import { optionName, sparsityText } from '../../core/charts/labels.js';
 import type { ResolvedSpeedup } from '../../core/roi/speedups.js';
 import { sectionTitle, type MemoContext } from '../memo-context.js';
 
-/** i18next reads ':' as a namespace separator, so '2:4' is looked up as '2-4'. */
-export function i18nKey(value: string): string {
-  return value.replace(/:/g, '-');
-}
-
 /** Where a speed-up comes from, in the reader's language (the engine's own note is English). */
 export function speedupSource(c: MemoContext, s: ResolvedSpeedup): string {
   const { t } = c;
@@ -22,7 +17,7 @@ export function speedupSource(c: MemoContext, s: ResolvedSpeedup): string {
   if (s.kind === 'assumed') {
     parts.push(s.fromSparsities.length === 0 ? t('memo.findings.hardware.noAssumption') : t('memo.findings.hardware.assumedBy'));
   } else {
-    parts.push(t('memo.findings.hardware.fromBenchmark', { id: s.benchmarkId ?? '—', variant: t(`memo.findings.hardware.variant.${i18nKey(s.variant ?? 'dense')}`) }));
+    parts.push(t('memo.findings.hardware.fromBenchmark', { id: s.benchmarkId ?? '—', variant: t(`memo.findings.hardware.variant.${s.variant ?? 'dense'}`) }));
   }
   if (s.interpolated) parts.push(t('memo.findings.hardware.interpolated', { from }));
   if (s.beyondRange) parts.push(t('memo.findings.hardware.beyondRange', { from }));
