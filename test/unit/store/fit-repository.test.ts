@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src-main/core/input.js';
 import { parseCoefficientsDocument } from '../../../src-main/core/law/coefficients-file.js';
 import { fitInputFromLawFit } from '../../../src-main/store/fit-repository.js';
 import { openStore } from '../../../src-main/store/open-store.js';
 import type { AdvisorStore } from '../../../src-main/store/store.js';
 import { dumpDatabase, tempDir } from '../../support/store-fixtures.js';
 import { sampleFit } from '../../support/store-samples.js';
+import { fieldOf } from '../../support/errors.js';
 
 let file: string;
 let store: AdvisorStore;
@@ -17,16 +17,6 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 const sample = sampleFit();
-
-function fieldOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).field;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('fits', () => {
   it('keeps the coefficients with the runs and diagnostics they came from', () => {

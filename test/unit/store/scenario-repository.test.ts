@@ -1,11 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src-main/core/input.js';
 import { openStore } from '../../../src-main/store/open-store.js';
 import type { AdvisorStore } from '../../../src-main/store/store.js';
 import { dumpDatabase, steppingClock, tempDir } from '../../support/store-fixtures.js';
 import { sampleScenario } from '../../support/store-samples.js';
+import { fieldOf } from '../../support/errors.js';
 
 let file: string;
 let store: AdvisorStore;
@@ -14,16 +14,6 @@ beforeEach(() => {
   store = openStore(file, { now: steppingClock() }).store;
 });
 afterEach(() => store.close());
-
-function fieldOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).field;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('scenario revisions', () => {
   it('keeps every revision: an edit adds one and the old one reads back unchanged', () => {

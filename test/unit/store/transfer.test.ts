@@ -1,7 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src-main/core/input.js';
 import { parseCoefficientsDocument } from '../../../src-main/core/law/coefficients-file.js';
 import { fitInputFromLawFit } from '../../../src-main/store/fit-repository.js';
 import { openStore } from '../../../src-main/store/open-store.js';
@@ -9,6 +8,7 @@ import type { AdvisorStore } from '../../../src-main/store/store.js';
 import { exportBenchmark, exportFit, exportScenario, importDocument, parseImportText } from '../../../src-main/store/transfer.js';
 import { dumpDatabase, tempDir } from '../../support/store-fixtures.js';
 import { customLawScenario, sampleBenchmark, sampleFit, sampleScenario } from '../../support/store-samples.js';
+import { fieldOf } from '../../support/errors.js';
 
 const opened: AdvisorStore[] = [];
 afterEach(() => opened.splice(0).forEach((s) => s.close()));
@@ -22,16 +22,6 @@ function open(): AdvisorStore {
 /** Through text, the way a file carries it between machines. */
 function carried(value: unknown, name = 'import.json'): unknown {
   return parseImportText(JSON.stringify(value, null, 2), name);
-}
-
-function fieldOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).field;
-  }
-  throw new Error('expected an InputError');
 }
 
 const fit = sampleFit();
