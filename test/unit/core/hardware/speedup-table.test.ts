@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { benchmarkResultSchema, speedupRowSchema, type SpeedupRow } from '../../../../src-main/core/hardware/benchmark-result.js';
 import { shortLabel } from '../../../../src-main/core/hardware/row-labels.js';
 import { buildSpeedupTable, OUTPUT_TOLERANCE, type TableInput } from '../../../../src-main/core/hardware/speedup-table.js';
-import { samplesAround, syntheticDocument, syntheticPlan, syntheticTimings, timing } from './synthetic-run.js';
+import { samplesAround, syntheticDocument, syntheticPlan, syntheticTimings } from './synthetic-run.js';
 
 const plan = syntheticPlan();
 const checks = plan.suite.sparsities.flatMap((s) => plan.suite.tokens.map((tokens) => ({ sparsity: s, tokens, relativeDifference: 1e-7 })));
