@@ -90,7 +90,7 @@ export function fitCommand(argv: string[]): CommandResult {
   const citation = `fit of ${runs.length} runs from ${csvFile} (sparsity-advisor fit)`;
   const saved = optionalString(values, 'save');
   if (saved !== undefined) {
-    const doc = coefficientsDocumentFromFit(fit, name, citation);
+    const doc = coefficientsDocumentFromFit(fit, name, citation, bootstrap);
     writeFileAtomic(saved, `${JSON.stringify(doc, null, 2)}\n`);
   }
   // The database keeps the runs and diagnostics too, so the law can be traced back to its data.

@@ -2,7 +2,7 @@
  * A fit of the law to pilot runs from a CSV, with its bootstrap: the work the desktop app runs
  * in a worker thread. Pure apart from progress reporting, so it is tested directly.
  */
-import { bootstrapFit, DEFAULT_MULTIPLIER_SPARSITIES, defaultReference } from '../core/law/bootstrap.js';
+import { bootstrapFit, DEFAULT_MULTIPLIER_SPARSITIES, defaultReference, type BootstrapResult } from '../core/law/bootstrap.js';
 import { coefficientsDocumentFromFit, type CoefficientsDocument } from '../core/law/coefficients-file.js';
 import { COEFFICIENT_NAMES } from '../core/law/coefficients.js';
 import { defaultHuberDelta, fitLaw, type Run } from '../core/law/fit.js';
@@ -40,6 +40,7 @@ export function runFitJob(job: FitJob, onProgress: (fraction: number, current: s
     dataUnit: job.dataUnit,
   });
   let intervals: FitOutcome['intervals'] = null;
+  let bootstrap: BootstrapResult | undefined;
   if (job.bootstrap > 0) {
     const result = bootstrapFit(runs, fit, {
       resamples: job.bootstrap,
@@ -49,6 +50,7 @@ export function runFitJob(job: FitJob, onProgress: (fraction: number, current: s
       multiplierSparsities: DEFAULT_MULTIPLIER_SPARSITIES,
       onResample: (done, total) => onProgress(done / total, `bootstrap ${done}/${total}`),
     });
+    bootstrap = result;
     intervals = Object.fromEntries([
       ...COEFFICIENT_NAMES.map((name) => [name, result.coefficients[name]] as const),
       ...result.multiplier.map((m) => [`m(${m.sparsity})`, m.interval] as const),
@@ -56,7 +58,7 @@ export function runFitJob(job: FitJob, onProgress: (fraction: number, current: s
   }
   onProgress(1, 'done');
   return {
-    document: coefficientsDocumentFromFit(fit, `fit of ${job.fileName}`, `fit of ${runs.length} runs from ${job.fileName}`),
+    document: coefficientsDocumentFromFit(fit, `fit of ${job.fileName}`, `fit of ${runs.length} runs from ${job.fileName}`, bootstrap),
     runs,
     predicted: fit.diagnostics.runs.map((r) => r.predicted),
     objective: fit.objective,

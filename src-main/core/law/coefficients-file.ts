@@ -4,7 +4,10 @@
  */
 import { z } from 'zod';
 import { checkCoefficients, type LawCoefficients } from './coefficients.js';
+import { probit } from 'simple-statistics';
+import type { BootstrapResult } from './bootstrap.js';
 import type { LawFit } from './fit.js';
+import { multiplierUnchecked } from './law.js';
 import type { Law } from './presets.js';
 import { parseDocument } from '../schema.js';
 
@@ -36,6 +39,19 @@ export const coefficientsDocumentSchema = z.object({
     })
     .nullable(),
   source: z.object({ kind: z.enum(['preset', 'fit', 'file']), citation: z.string().min(1) }),
+  /**
+   * The law's own uncertainty from a bootstrap of its runs: a 90 % interval of a factor on
+   * m(S) − 1, which the ROI Monte Carlo draws from. Absent without a bootstrap.
+   */
+  uncertainty: z
+    .object({
+      multiplierExcess90: z
+        .object({ low: positive, high: positive })
+        .refine((r) => r.low <= 1 && r.high >= 1, 'must contain 1'),
+      resamples: z.number().int().positive(),
+      seed: z.number().int().nonnegative(),
+    })
+    .optional(),
   fit: z
     .object({
       objective: z.number().nonnegative(),
@@ -64,7 +80,30 @@ export function parseCoefficientsDocument(value: unknown, root = 'coefficients f
   };
 }
 
-export function coefficientsDocumentFromFit(fit: LawFit, name: string, citation: string): CoefficientsDocument {
+/** The z of a two-sided interval's upper end: 1.645 for 90 %, 1.960 for 95 %. */
+function zOf(level: number): number {
+  return probit(0.5 + level / 2);
+}
+
+/**
+ * The bootstrap spread of m(0.75) − 1 relative to the fit, as the 90 % factor the Monte Carlo
+ * uses. Its interval is read at the bootstrap's own level and rescaled to 90 % on a log scale,
+ * as for a lognormal.
+ */
+export function multiplierExcessFromBootstrap(fit: LawFit, bootstrap: BootstrapResult): CoefficientsDocument['uncertainty'] {
+  const at = bootstrap.multiplier.find((m) => m.sparsity === 0.75) ?? bootstrap.multiplier[0];
+  if (!at) return undefined;
+  const m = multiplierUnchecked(fit.coefficients, at.sparsity);
+  const scale = zOf(0.9) / zOf(bootstrap.level);
+  const factor = (bound: number) => Math.exp(Math.log(Math.max(bound - 1, 1e-12) / (m - 1)) * scale);
+  return {
+    multiplierExcess90: { low: Math.min(1, factor(at.interval.low)), high: Math.max(1, factor(at.interval.high)) },
+    resamples: bootstrap.resamples,
+    seed: bootstrap.seed,
+  };
+}
+
+export function coefficientsDocumentFromFit(fit: LawFit, name: string, citation: string, bootstrap?: BootstrapResult): CoefficientsDocument {
   return {
     format: COEFFICIENTS_FORMAT,
     version: COEFFICIENTS_VERSION,
@@ -73,6 +112,7 @@ export function coefficientsDocumentFromFit(fit: LawFit, name: string, citation:
     coefficients: checkCoefficients({ ...fit.coefficients }),
     fittedRange: fit.diagnostics.ranges,
     source: { kind: 'fit', citation },
+    ...(bootstrap ? { uncertainty: multiplierExcessFromBootstrap(fit, bootstrap) } : {}),
     fit: {
       objective: fit.objective,
       huberDelta: fit.settings.huberDelta,

@@ -66,8 +66,12 @@ export function loss(law: Law, point: LawPoint): number {
  */
 export function multiplier(law: Law, sparsity: number): number {
   requireSparsity('sparsity', sparsity);
-  const k = law.coefficients;
-  return requireFiniteResult('multiplier', ((k.aS + k.cS) / sparsityFactor(k, sparsity)) ** (1 / k.bN));
+  return requireFiniteResult('multiplier', multiplierUnchecked(law.coefficients, sparsity));
+}
+
+/** m(S) with no input checks, for core code that works on coefficients it made. */
+export function multiplierUnchecked(k: LawCoefficients, sparsity: number): number {
+  return ((k.aS + k.cS) / sparsityFactor(k, sparsity)) ** (1 / k.bN);
 }
 
 /** m(S) as S → 1: the most a sparse model can gain over dense at equal non-zeros, however sparse. */

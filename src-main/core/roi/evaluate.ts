@@ -61,7 +61,7 @@ export function lawForScenario(scenario: Scenario): Law {
     : parseCoefficientsDocument(scenario.family.coefficients, 'scenario.family.coefficients');
 }
 
-/** A custom law without a bootstrap carries a wide, stated spread. */
+/** A custom law fitted without a bootstrap carries a wide, stated spread. */
 const CUSTOM_LAW_UNCERTAINTY: LawUncertainty = {
   low: 0.8,
   high: 1.2,
@@ -70,7 +70,12 @@ const CUSTOM_LAW_UNCERTAINTY: LawUncertainty = {
 
 function lawUncertaintyFor(scenario: Scenario): LawUncertainty | null {
   if (!scenario.uncertainty.law) return null;
-  if (scenario.family.kind === 'custom') return CUSTOM_LAW_UNCERTAINTY;
+  if (scenario.family.kind === 'custom') {
+    const own = scenario.family.coefficients.uncertainty;
+    return own
+      ? { ...own.multiplierExcess90, source: `bootstrap of the fit’s runs (${own.resamples} resamples, seed ${own.seed})` }
+      : CUSTOM_LAW_UNCERTAINTY;
+  }
   const preset = PRESETS[scenario.family.preset];
   return { ...preset.multiplierExcess90, source: LAW_UNCERTAINTY_CITATION };
 }

@@ -42,3 +42,27 @@ describe('coefficients document', () => {
     }
   });
 });
+
+describe('the law’s own uncertainty from a bootstrap', () => {
+  it('is stored with the coefficients and drives the ROI Monte Carlo of a custom law', async () => {
+    const { bootstrapFit, defaultReference } = await import('../../../src-main/core/law/bootstrap.js');
+    const { evaluateScenario } = await import('../../../src-main/core/roi/evaluate.js');
+    const { scenarioWith } = await import('../../support/scenarios.js');
+    const runs = t5Runs();
+    const fit = fitLaw(runs, { huberDelta: 0.001, logResiduals: true, starts: 4, seed: 1, dataUnit: 'tokens' });
+    const bootstrap = bootstrapFit(runs, fit, { resamples: 12, seed: 5, level: 0.95, reference: defaultReference(runs), multiplierSparsities: [0.5, 0.75] });
+    const document = coefficientsDocumentFromFit(fit, 'pilot', 'fit of 48 runs', bootstrap);
+    const spread = document.uncertainty!.multiplierExcess90;
+    expect(spread.low).toBeLessThanOrEqual(1);
+    expect(spread.high).toBeGreaterThanOrEqual(1);
+    expect(spread.high / spread.low).toBeGreaterThan(1.01);
+    expect(document.uncertainty).toMatchObject({ resamples: 12, seed: 5 });
+    expect(() => parseCoefficientsDocument(JSON.parse(JSON.stringify(document)))).not.toThrow();
+
+    const custom = scenarioWith('t5', (s) => (s.family = { kind: 'custom', coefficients: document }));
+    expect(evaluateScenario(custom).monteCarlo.lawUncertainty).toMatchObject({ ...spread, source: expect.stringContaining('12 resamples') });
+    const { uncertainty: _dropped, ...withoutBootstrap } = document;
+    const plain = scenarioWith('t5', (s) => (s.family = { kind: 'custom', coefficients: withoutBootstrap }));
+    expect(evaluateScenario(plain).monteCarlo.lawUncertainty).toMatchObject({ low: 0.8, high: 1.2 });
+  });
+});
