@@ -108,7 +108,7 @@ describe('Recommendation', () => {
     expect(reasons.some((r) => r.startsWith('Data volume:'))).toBe(true);
     expect(reasons.some((r) => r.startsWith('Hardware:'))).toBe(true);
     expect(reasons.some((r) => r.startsWith('Pruning cost:'))).toBe(true);
-    expect(screen.getByRole('rowheader', { name: uiEn.result.option.dense })).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: en.memo.option.dense })).toBeTruthy();
     expect(screen.getByRole('button', { name: uiEn.result.exportMemo })).toBeTruthy();
   });
 

@@ -137,7 +137,6 @@ export const uiEn = {
     speedupKind: { measured: 'measured', 'upper-bound': 'upper bound', assumed: 'assumed' },
     never: 'never',
     invalid: 'Some answers need fixing before a recommendation can be made:',
-    option: { dense: 'Dense baseline', sparse: 'Sparse at {{sparsity}}', smaller: 'Smaller dense, more data' },
   },
   library: {
     title: 'Saved scenarios',

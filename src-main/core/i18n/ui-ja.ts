@@ -139,7 +139,6 @@ export const uiJa: UiTexts = {
     speedupKind: { measured: '実測', 'upper-bound': '上限値', assumed: '仮定' },
     never: '回収できない',
     invalid: '推奨を出す前に、次の回答を直してください：',
-    option: { dense: '密なベースライン', sparse: 'スパース率 {{sparsity}}', smaller: '小さな密モデル（データを増やす）' },
   },
   library: {
     title: '保存したシナリオ',
