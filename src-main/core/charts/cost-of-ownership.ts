@@ -3,7 +3,7 @@
  * engineering and inference. One horizontal bar per option, the dense baseline on top.
  */
 import type { EvaluatedOption, RoiResult } from '../roi/evaluate.js';
-import { axis, frame } from './frame.js';
+import { axis, frame, legend } from './frame.js';
 import type { ChartFormat, ChartOption, ChartSeries } from './option.js';
 import { labelColumn } from './text-width.js';
 import { chartTheme, type ChartStyle } from './theme.js';
@@ -35,13 +35,7 @@ export function costOfOwnershipOption(result: RoiResult, labels: CostOfOwnership
   }));
   return {
     ...frame(theme, labels.title, { left: labelColumn(categories, theme.fontSize - 1), right: 28, top: 34, bottom: 42 }),
-    legend: {
-      top: labels.title ? 26 : 0,
-      left: 'center',
-      itemGap: 18,
-      textStyle: { color: theme.text, fontFamily: theme.fontFamily, fontSize: theme.fontSize - 1 },
-      data: series.map((s) => s.name),
-    },
+    legend: legend(theme, labels.title, series.map((s) => s.name)),
     xAxis: axis(theme, { type: 'value', name: labels.costAxis, formatter: labels.format.money }),
     // inverse: the first option (the dense baseline) is drawn at the top.
     yAxis: { ...axis(theme, { type: 'category', name: '', data: categories, inverse: true }), axisTick: { show: false } },

@@ -22,6 +22,17 @@ export function frame(theme: ChartTheme, title: string | undefined, grid: { left
   };
 }
 
+/** A centred legend under the title, in the chart's type. */
+export function legend(theme: ChartTheme, title: string | undefined, data: readonly (string | undefined)[]): Record<string, unknown> {
+  return {
+    top: title ? 26 : 0,
+    left: 'center',
+    itemGap: 18,
+    textStyle: { color: theme.text, fontFamily: theme.fontFamily, fontSize: theme.fontSize - 1 },
+    data,
+  };
+}
+
 export function labelStyle(theme: ChartTheme, color = theme.text): Record<string, unknown> {
   return { color, fontFamily: theme.fontFamily, fontSize: theme.fontSize - 1, textBorderColor: 'transparent', textBorderWidth: 0 };
 }

@@ -5,7 +5,7 @@
  */
 import type { RoiResult } from '../roi/evaluate.js';
 import type { TornadoBar } from '../roi/sensitivity.js';
-import { axis, frame, markLineAt } from './frame.js';
+import { axis, frame, markLineAt, legend } from './frame.js';
 import type { ChartFormat, ChartOption, ChartSeries } from './option.js';
 import { recommendedOption } from './savings-over-time.js';
 import { labelColumn } from './text-width.js';
@@ -54,13 +54,7 @@ export function tornadoOption(result: RoiResult, labels: TornadoLabels, style: C
   };
   return {
     ...frame(theme, labels.title, { left: labelColumn(categories, theme.fontSize - 1), right: 28, top: 46, bottom: 46 }),
-    legend: {
-      top: labels.title ? 26 : 0,
-      left: 'center',
-      itemGap: 18,
-      textStyle: { color: theme.text, fontFamily: theme.fontFamily, fontSize: theme.fontSize - 1 },
-      data: [labels.low, labels.high],
-    },
+    legend: legend(theme, labels.title, [labels.low, labels.high]),
     xAxis: axis(theme, { type: 'value', name: labels.savingsAxis, formatter: labels.format.money }),
     yAxis: { ...axis(theme, { type: 'category', name: '', data: categories, inverse: true }), axisTick: { show: false } },
     series: [lowOffset!, lowBar!, highOffset!, highBar!],
