@@ -1,6 +1,6 @@
 /**
- * Cost of ownership per option over the horizon, stacked: training, pruning (retraining),
- * engineering and inference. One horizontal bar per option, the dense baseline on top.
+ * Cost of ownership per option over the horizon (present values), stacked: training, pruning and
+ * retraining, engineering, data and serving. One horizontal bar per option, the baseline on top.
  */
 import type { EvaluatedOption, RoiResult } from '../roi/evaluate.js';
 import { axis, frame, legend } from './frame.js';
@@ -14,13 +14,14 @@ export interface CostOfOwnershipLabels {
   training: string;
   pruning: string;
   engineering: string;
+  data: string;
   inference: string;
   /** The category label of an option, e.g. "Sparse 75 %". */
   option: (option: EvaluatedOption) => string;
   format: ChartFormat;
 }
 
-export const COST_PARTS = ['training', 'pruning', 'engineering', 'inference'] as const;
+export const COST_PARTS = ['training', 'pruning', 'engineering', 'data', 'inference'] as const;
 
 export function costOfOwnershipOption(result: RoiResult, labels: CostOfOwnershipLabels, style: ChartStyle): ChartOption {
   const theme = chartTheme(style);
@@ -31,7 +32,8 @@ export function costOfOwnershipOption(result: RoiResult, labels: CostOfOwnership
     stack: 'cost',
     barMaxWidth: 22,
     itemStyle: { color: theme.cost[part] },
-    data: result.options.map((o) => o.cost[part]),
+    // Serving is the present value of metered inference, or of a fleet's devices and power.
+    data: result.options.map((o) => o.cost[part === 'inference' ? 'running' : part]),
   }));
   return {
     ...frame(theme, labels.title, { left: labelColumn(categories, theme.fontSize - 1), right: 28, top: 34, bottom: 42 }),

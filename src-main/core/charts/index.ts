@@ -3,7 +3,7 @@ export { CHART_STYLES, chartTheme, type ChartStyle, type ChartTheme } from './th
 export type { ChartFormat, ChartOption, ChartSeries } from './option.js';
 export { lossCurveOption, lossCurvePoints, lossCurveEnd, type LossCurveLabels } from './loss-curve.js';
 export { costOfOwnershipOption, COST_PARTS, type CostOfOwnershipLabels } from './cost-of-ownership.js';
-export { savingsOverTimeOption, savingsOverTimePoints, breakEvenCrossing, recommendedOption, type SavingsOverTimeLabels } from './savings-over-time.js';
+export { savingsOverTimeOption, savingsOverTimePoints, headlineOption, plottedOptions, type SavingsOverTimeLabels } from './savings-over-time.js';
 export { tornadoOption, tornadoBars, type TornadoLabels } from './tornado.js';
 export { savingsDistributionOption, type SavingsDistributionLabels } from './savings-distribution.js';
 export { chartLabels, chartFormat, optionName, inputValue, type ChartLabels } from './labels.js';

@@ -4,13 +4,14 @@
  */
 import { LOCALES, translator, type Language, type Translator } from '../i18n/index.js';
 import type { RoiResult } from '../roi/evaluate.js';
-import type { ModelOption } from '../roi/options.js';
 import type { TornadoBar } from '../roi/sensitivity.js';
 import type { CostOfOwnershipLabels } from './cost-of-ownership.js';
 import type { LossCurveLabels } from './loss-curve.js';
 import type { ChartFormat } from './option.js';
 import type { SavingsDistributionLabels } from './savings-distribution.js';
-import { recommendedOption, type SavingsOverTimeLabels } from './savings-over-time.js';
+import type { SavingsOverTimeLabels } from './savings-over-time.js';
+import { optionLabel } from '../roi/explain.js';
+import type { EvaluatedOption } from '../roi/evaluate.js';
 import type { TornadoLabels } from './tornado.js';
 
 export interface ChartLabels {
@@ -41,33 +42,29 @@ export function sparsityText(tr: Translator, sparsity: number): string {
   return new Intl.NumberFormat(LOCALES[tr.language], { style: 'percent', maximumFractionDigits: 1 }).format(sparsity);
 }
 
-/** "Dense baseline", "Sparse 75 %", "Sparse 13 % (S_opt)", "Smaller dense". */
-export function optionName(option: Pick<ModelOption, 'kind' | 'sparsity' | 'id'>, tr: Translator): string {
-  switch (option.kind) {
-    case 'dense-baseline':
-      return tr.t('memo.option.dense');
-    case 'smaller-dense':
-      return tr.t('memo.option.smallerDense');
-    case 'sparse':
-      return tr.t(option.id === 'sparse-optimal' ? 'memo.option.sparseOptimal' : 'memo.option.sparse', { sparsity: sparsityText(tr, option.sparsity) });
-  }
+/** The option's name as every table, chart and memo prints it (one wording: explain.ts). */
+export function optionName(option: Pick<EvaluatedOption, 'kind' | 'sparsity' | 'id' | 'atOptimalSparsity'>, tr: Translator, status: 'planned' | 'trained' = 'planned'): string {
+  return optionLabel(option, tr, status);
 }
 
-/** An uncertain input's value in the words and units a person reads; the speed-up range is a factor on the resolved speed-up. */
+/** An uncertain input's value in the words and units a person reads. */
 export function inputValue(input: TornadoBar['input'], value: number, result: RoiResult, tr: Translator): string {
   switch (input) {
     case 'requestsPerDay':
+    case 'retrainData':
       return tr.count(value);
     case 'growthPerMonth':
     case 'inferenceUtilisation':
-    case 'retrainFraction':
       return withMinus(sparsityText(tr, value));
-    case 'speedup':
-      return `×${tr.number(value * recommendedOption(result).speedup.value)}`;
+    case 'demandScale':
+      return `×${tr.number(value)}`;
     case 'engineeringDays':
       return tr.number(value);
     case 'trainingPricePerHour':
     case 'inferencePricePerHour':
+    case 'devicePrice':
+    case 'electricityPrice':
+    case 'dataCostPerUnit':
       return withMinus(tr.money(value, result.currency));
   }
 }
@@ -91,7 +88,8 @@ export function chartLabels(result: RoiResult, language: Language): ChartLabels 
       pruning: t('memo.chart.costOfOwnership.pruning'),
       engineering: t('memo.chart.costOfOwnership.engineering'),
       inference: t('memo.chart.costOfOwnership.inference'),
-      option: (option) => optionName(option, tr),
+      data: t('decision.costPart.data'),
+      option: (option) => optionName(option, tr, result.status),
       format,
     },
     savingsOverTime: {
@@ -101,6 +99,7 @@ export function chartLabels(result: RoiResult, language: Language): ChartLabels 
       zero: t('memo.chart.savingsOverTime.zero'),
       payback: (month) => t('memo.chart.savingsOverTime.payback', { month }),
       breakEven: t('memo.chart.savingsOverTime.breakEven'),
+      option: (option) => optionName(option, tr, result.status),
       format,
     },
     tornado: {

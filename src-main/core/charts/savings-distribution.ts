@@ -31,7 +31,8 @@ export interface HistogramBar {
 
 export function savingsDistributionOption(result: RoiResult, labels: SavingsDistributionLabels, style: ChartStyle): ChartOption {
   const theme = chartTheme(style);
-  const mc = result.monteCarlo;
+  const mc = result.monteCarlo.sparseAdvantage;
+  const draws = result.monteCarlo.draws;
   const bins = mc.histogram;
   const data: HistogramBar[] = bins.map((b) => ({
     value: [(b.from + b.to) / 2, b.count],
@@ -47,7 +48,7 @@ export function savingsDistributionOption(result: RoiResult, labels: SavingsDist
   return {
     ...frame(theme, labels.title, { left: 56, right: 28, top: TOP_WITH_AXIS_NAME, bottom: 46 }),
     xAxis: axis(theme, { type: 'value', name: labels.savingsAxis, min, max, formatter: labels.format.money }),
-    yAxis: verticalAxis(theme, 56, { type: 'value', name: labels.shareAxis, formatter: (count) => labels.format.percent(count / mc.draws) }),
+    yAxis: verticalAxis(theme, 56, { type: 'value', name: labels.shareAxis, formatter: (count) => labels.format.percent(count / draws) }),
     series: [
       {
         type: 'bar',

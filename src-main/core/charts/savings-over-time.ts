@@ -1,11 +1,11 @@
 /**
- * Cumulative savings of the recommended option against the dense baseline, month by month:
- * the up-front gap at month 0, then each month's serving savings. The zero line, the payback
- * month and the break-even crossing are marked.
+ * Cumulative discounted savings of every option against the baseline, month by month: the up-front
+ * gap at month 0, then each month's serving savings. The zero line and the headline option's payback
+ * month are marked; the headline option is drawn heaviest.
  */
 import type { EvaluatedOption, RoiResult } from '../roi/evaluate.js';
-import { axis, frame, labelStyle, markLineAt, TOP_WITH_AXIS_NAME, verticalAxis } from './frame.js';
-import type { ChartFormat, ChartOption } from './option.js';
+import { axis, frame, legend, markLineAt, TOP_WITH_AXIS_NAME, verticalAxis } from './frame.js';
+import type { ChartFormat, ChartOption, ChartSeries } from './option.js';
 import { chartTheme, type ChartStyle } from './theme.js';
 
 export interface SavingsOverTimeLabels {
@@ -17,68 +17,58 @@ export interface SavingsOverTimeLabels {
   zero: string;
   payback: (month: number) => string;
   breakEven: string;
+  /** The legend name of an option. */
+  option?: (option: EvaluatedOption) => string;
   format: ChartFormat;
 }
 
-/** The option the recommendation is about (the best sparse option). */
-export function recommendedOption(result: RoiResult): EvaluatedOption {
-  const id = result.recommendation.optionId ?? result.bestSparseId;
-  return result.options.find((o) => o.id === id) ?? result.options.find((o) => o.id === result.bestSparseId)!;
+/** The option the headline recommends. */
+export function headlineOption(result: RoiResult): EvaluatedOption {
+  return result.options.find((o) => o.id === result.headlineId)!;
+}
+
+/** The options drawn: every option but the baseline that is compared or of lower (acceptable) quality. */
+export function plottedOptions(result: RoiResult): EvaluatedOption[] {
+  return result.options.filter((o) => o.kind !== 'baseline' && (o.group === 'compared' || o.group === 'lower-quality'));
 }
 
 /** [month, cumulative savings] from month 0 (the up-front gap) to the end of the horizon. */
-export function savingsOverTimePoints(result: RoiResult): [number, number][] {
-  const option = recommendedOption(result);
+export function savingsOverTimePoints(result: RoiResult, option: EvaluatedOption): [number, number][] {
   const baseline = result.options[0]!;
   const start = baseline.cost.upfront - option.cost.upfront;
-  return [[0, start], ...option.breakEven.cumulativeSavings.map((v, i): [number, number] => [i + 1, v])];
+  return [[0, start], ...option.cumulativeSavings.map((v, i): [number, number] => [i + 1, v])];
 }
 
-/** Where the cumulative savings cross zero, interpolated within the payback month; null if they do not within the horizon. */
-export function breakEvenCrossing(points: readonly [number, number][], paybackMonth: number | null): number | null {
-  if (paybackMonth === null || paybackMonth < 1 || paybackMonth >= points.length) return null;
-  const [, before] = points[paybackMonth - 1]!;
-  const [, after] = points[paybackMonth]!;
-  if (before >= 0 || after < 0) return paybackMonth;
-  return paybackMonth - 1 + -before / (after - before);
-}
+const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
 
 export function savingsOverTimeOption(result: RoiResult, labels: SavingsOverTimeLabels, style: ChartStyle): ChartOption {
   const theme = chartTheme(style);
-  const option = recommendedOption(result);
-  const points = savingsOverTimePoints(result);
-  const horizon = points.length - 1;
-  const payback = option.breakEven.paybackMonth;
-  const crossing = breakEvenCrossing(points, payback);
-  // The zero line's label sits at the right end, where the curve is furthest from zero.
+  const options = plottedOptions(result);
+  const headline = headlineOption(result);
+  const horizon = result.inputs.horizonMonths;
+  const name = (o: EvaluatedOption) => (labels.option ? labels.option(o) : o.id);
   const marks = [markLineAt(theme, { yAxis: 0 }, labels.zero, { position: 'insideEndTop', dashed: false, color: theme.axisLine })];
-  if (crossing !== null && payback !== null) marks.push(markLineAt(theme, { xAxis: payback }, labels.payback(payback)));
+  if (headline.kind !== 'baseline' && headline.paybackMonth !== null && headline.paybackMonth > 0) {
+    marks.push(markLineAt(theme, { xAxis: headline.paybackMonth }, labels.payback(headline.paybackMonth)));
+  }
+  const series: ChartSeries[] = options.map((o, i) => {
+    const color = o.id === headline.id ? theme.line : PALETTE[i % PALETTE.length]!;
+    const heavy = o.id === headline.id;
+    return {
+      type: 'line',
+      name: name(o),
+      data: savingsOverTimePoints(result, o),
+      showSymbol: false,
+      lineStyle: { color, width: heavy ? 3 : 1.5, ...(o.group === 'lower-quality' ? { type: 'dashed' } : {}) },
+      itemStyle: { color },
+      ...(i === 0 ? { markLine: { symbol: ['none', 'none'], silent: true, data: marks } } : {}),
+    };
+  });
   return {
-    ...frame(theme, labels.title, { left: 72, right: 28, top: TOP_WITH_AXIS_NAME, bottom: 46 }),
+    ...frame(theme, labels.title, { left: 72, right: 28, top: TOP_WITH_AXIS_NAME + 20, bottom: 46 }),
+    legend: legend(theme, labels.title, series.map((s) => s.name)),
     xAxis: axis(theme, { type: 'value', name: labels.monthAxis, min: 0, max: horizon, formatter: (m) => String(m) }),
     yAxis: verticalAxis(theme, 72, { type: 'value', name: labels.savingsAxis, formatter: labels.format.money }),
-    series: [
-      {
-        type: 'line',
-        name: labels.series,
-        data: points,
-        showSymbol: false,
-        lineStyle: { color: theme.line, width: 2 },
-        itemStyle: { color: theme.line },
-        markLine: { symbol: ['none', 'none'], silent: true, data: marks },
-        ...(crossing !== null
-          ? {
-              markPoint: {
-                symbol: 'circle',
-                symbolSize: 9,
-                itemStyle: { color: theme.mark },
-                // Right of the point and just under the zero line: the curve is above zero there, the axis labels far away.
-                label: { ...labelStyle(theme), formatter: labels.breakEven, position: [10, 6] },
-                data: [{ name: labels.breakEven, coord: [crossing, 0] }],
-              },
-            }
-          : {}),
-      },
-    ],
+    series,
   };
 }

@@ -22,7 +22,7 @@ export interface ChartTheme {
   line: string;
   low: string;
   high: string;
-  cost: { training: string; pruning: string; engineering: string; inference: string };
+  cost: { training: string; pruning: string; engineering: string; data: string; inference: string };
   fontFamily: string;
   fontSize: number;
 }
@@ -41,7 +41,7 @@ const shared = {
   negative: OKABE_ITO.vermillion,
   low: OKABE_ITO.blue,
   high: OKABE_ITO.orange,
-  cost: { training: OKABE_ITO.blue, pruning: OKABE_ITO.skyBlue, engineering: OKABE_ITO.orange, inference: OKABE_ITO.green },
+  cost: { training: OKABE_ITO.blue, pruning: OKABE_ITO.skyBlue, engineering: OKABE_ITO.orange, data: OKABE_ITO.purple, inference: OKABE_ITO.green },
   // The memo maps every family to its embedded font; the app loads BIZ UDPGothic with @font-face.
   fontFamily: "'BIZ UDPGothic', sans-serif",
 };

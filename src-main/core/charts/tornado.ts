@@ -1,13 +1,12 @@
 /**
- * The tornado: savings of the recommended option with each uncertain input at its low and its
- * high value, the others at base. One horizontal bar per input, the widest swing on top. Each
- * bar runs from the base-case savings to the savings at that end of the input's range.
+ * The tornado: the advantage of the best sparse option over the best non-sparse one, with each
+ * uncertain input at its low and its high value, the others at base. One horizontal bar per input,
+ * the widest swing on top; each bar runs from the base case to that end of the input's range.
  */
 import type { RoiResult } from '../roi/evaluate.js';
 import type { TornadoBar } from '../roi/sensitivity.js';
 import { axis, frame, markLineAt, legend } from './frame.js';
 import type { ChartFormat, ChartOption, ChartSeries } from './option.js';
-import { recommendedOption } from './savings-over-time.js';
 import { labelColumn } from './text-width.js';
 import { chartTheme, type ChartStyle } from './theme.js';
 
@@ -31,13 +30,15 @@ export function tornadoBars(result: RoiResult): TornadoBar[] {
 export function tornadoOption(result: RoiResult, labels: TornadoLabels, style: ChartStyle): ChartOption {
   const theme = chartTheme(style);
   const bars = tornadoBars(result);
-  const base = recommendedOption(result).savings;
+  const sparse = result.options.find((o) => o.id === result.bestSparseId);
+  const other = result.options.find((o) => o.id === result.alternativeId)!;
+  const base = sparse ? other.cost.total - sparse.cost.total : 0;
   const categories = bars.map(labels.input);
   // Each end is drawn as a stacked pair: an invisible bar from 0 to the nearer edge, then the
   // visible segment between the base case and that end. 'all' stacks across signs, so the
   // segment lands in the right place when savings are negative.
   const end = (which: 'low' | 'high', name: string, color: string): ChartSeries[] => {
-    const at = (bar: TornadoBar) => (which === 'low' ? bar.savingsAtLow : bar.savingsAtHigh);
+    const at = (bar: TornadoBar) => (which === 'low' ? bar.advantageAtLow : bar.advantageAtHigh);
     const common = { type: 'bar' as const, stack: which, stackStrategy: 'all', barWidth: 16, barGap: '-100%' };
     return [
       { ...common, name: `${name} offset`, silent: true, itemStyle: { color: 'transparent' }, data: bars.map((b) => Math.min(base, at(b))) },

@@ -124,7 +124,7 @@ export function defaultScenario(preset: PresetId, name = 'New scenario'): Scenar
       peakFlops: { value: 1e12, unit: 'FLOP/s', source: assumption('a few-core AVX-512 server CPU') },
       utilisation: { value: 0.3, unit: 'fraction', source: assumption('sustained share of peak at inference batch sizes') },
     },
-    decision: { discountRate: DEFAULT_DISCOUNT_RATE, materiality: DEFAULT_MATERIALITY, qualityFloor: DEFAULT_QUALITY_FLOOR },
+    decision: { discountRate: DEFAULT_DISCOUNT_RATE, materiality: DEFAULT_MATERIALITY, qualityFloor: DEFAULT_QUALITY_FLOOR, acceptLowerQuality: false },
     uncertainty: { seed: 1, draws: 10_000, ranges: {}, law: true },
   };
 }

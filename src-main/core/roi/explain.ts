@@ -1,18 +1,48 @@
 /**
- * The recommendation in words, in Japanese or English: the headline, the three reasons with
- * their numbers, and the conditions, caps and confidence reasons. The app and the memo show
- * exactly these sentences.
+ * The recommendation in words, in Japanese or English: the headline (the best action, with money),
+ * the verdict on sparsity, the three reasons with their numbers, the caps, notes and confidence
+ * reasons, and what the pilot is. The app, the CLI and the memo show exactly these sentences.
  */
-import { translator, type Language } from '../i18n/index.js';
-import type { RoiResult } from './evaluate.js';
+import { translator, type Language, type Translator } from '../i18n/index.js';
+import type { EvaluatedOption, RoiResult } from './evaluate.js';
 
 export interface Explanation {
-  level: string;
+  /** The best action in one sentence with money. */
   headline: string;
+  /** Present when the headline may not be stated without a pilot. */
+  headlinePilot: string | null;
+  level: string;
+  /** The verdict on sparsity in one sentence. */
+  verdict: string;
   reasons: { dataVolume: string; hardware: string; pruningCost: string };
-  conditions: string[];
   caps: string[];
+  notes: string[];
   confidenceReasons: string[];
+  pilot: string[];
+  /** What would change the decision, in the manager's units. */
+  wouldChange: string[];
+}
+
+/** The name of an option as the tables, charts and memo print it. */
+export function optionLabel(option: Pick<EvaluatedOption, 'id' | 'kind' | 'sparsity' | 'atOptimalSparsity'>, tr: Translator, status: 'planned' | 'trained' = 'planned'): string {
+  const { t } = tr;
+  const sparsity = tr.percent(option.sparsity);
+  switch (option.kind) {
+    case 'baseline':
+      return t(`decision.option.${option.id === 'keep' ? 'keep' : 'dense'}`);
+    case 'dense':
+      return t(status === 'trained' ? 'decision.option.dense-new-trained' : 'decision.option.dense-new');
+    case 'sparse':
+      return t(option.id === 'sparse-optimal' ? 'decision.option.sparseOptimal' : 'decision.option.sparse', { sparsity });
+    case 'pruned':
+      return t('decision.option.pruned', { sparsity });
+  }
+}
+
+function payback(month: number | null, tr: Translator): string {
+  if (month === null) return tr.t('decision.headline.paybackNever');
+  if (month === 0) return tr.t('decision.headline.paybackAtOnce');
+  return tr.t('decision.headline.paybackMonth', { month });
 }
 
 export function explainRecommendation(result: RoiResult, language: Language): Explanation {
@@ -20,55 +50,118 @@ export function explainRecommendation(result: RoiResult, language: Language): Ex
   const { t } = tr;
   const r = result.recommendation;
   const money = (v: number) => tr.money(v, result.currency);
+  const byId = (id: string | null) => result.options.find((o) => o.id === id) ?? null;
+  const headline = byId(r.headlineId)!;
+  const sparse = byId(r.sparseId);
+  const alternative = byId(r.alternativeId)!;
+  const label = (o: EvaluatedOption) => optionLabel(o, tr, result.status);
   const unitWord = (value: number) => `${tr.count(value)} ${t(`unit.${result.dataPosition.dataUnit}`)}`;
+  const horizon = result.inputs.horizonMonths;
+  const level = t(`level.${r.level}`);
+  const noMaterial = r.caps.some((c) => c.reason === 'no-material-difference') && r.level === 'not-now';
+
+  const headlineText =
+    headline.kind === 'baseline'
+      ? t(`decision.headline.${headline.id === 'keep' ? 'keep' : 'dense'}`)
+      : t(`decision.headline.${headline.kind === 'dense' ? 'dense-new' : headline.kind}`, {
+          option: label(headline),
+          savings: money(headline.savings),
+          horizon,
+          payback: payback(headline.paybackMonth, tr),
+          data: unitWord(headline.uniqueData),
+        });
+
+  const verdict = sparse
+    ? t('decision.verdict.sentence', {
+        level: noMaterial ? t('decision.verdict.noMaterial') : level,
+        materiality: money(r.materiality),
+        alternative: label(alternative),
+        likelihood: t(`likelihood.${r.likelihood}`),
+        probability: tr.percent(r.probability),
+        confidence: t(`confidence.${r.confidence}`),
+      })
+    : t('decision.verdict.noSparse', { level });
+
   const data = r.reasons.dataVolume;
   const hw = r.reasons.hardware;
   const cost = r.reasons.pruningCost;
-  const level = t(`level.${r.level}`);
-
   const hardwareParams = {
-    kind: t(`speedupKind.${hw.kind}`),
+    kind: t(`decision.speedupKind.${hw.kind}`) + (hw.evidence ? t('memo.listSeparator') + t(`decision.evidence.${hw.evidence}`) : ''),
     sparsity: tr.percent(hw.sparsity),
-    provider: hw.provider ? t('reason.hardware.on', { provider: hw.provider }) : '',
+    provider: hw.provider ? t('decision.reason.hardware.on', { provider: hw.provider }) : '',
     speedup: tr.number(hw.speedup),
     interval:
       tr.number(hw.speedupLow) === tr.number(hw.speedupHigh)
         ? ''
-        : t('reason.hardware.interval', { low: tr.number(hw.speedupLow), high: tr.number(hw.speedupHigh) }),
+        : t('decision.reason.hardware.interval', { low: tr.number(hw.speedupLow), high: tr.number(hw.speedupHigh) }),
     breakEven: hw.breakEvenSpeedup === null ? '' : tr.number(hw.breakEvenSpeedup),
+    bound: tr.number(hw.bound),
+    alternative: label(alternative),
   };
-  const costParams = {
-    upfront: money(Math.max(0, cost.upfrontExtra)),
-    engineering: money(cost.engineering),
-    pruning: money(cost.pruning),
-    month: cost.paybackMonth ?? 0,
-    horizon: cost.horizonMonths,
+  const capText = (c: RoiResult['recommendation']['caps'][number]) => {
+    const d = c.detail;
+    const option = typeof d.option === 'string' ? byId(d.option) : null;
+    return t(`decision.cap.${c.reason}`, {
+      kind: typeof d.kind === 'string' ? t(`decision.speedupKind.${d.kind}`) : '',
+      option: option ? label(option) : '',
+      factor: typeof d.factor === 'number' ? tr.number(d.factor, 2) : '',
+      advantage: typeof d.advantage === 'number' ? money(d.advantage) : '',
+      materiality: typeof d.materiality === 'number' ? money(d.materiality) : '',
+    });
   };
+  const pilot: string[] = [];
+  if (r.pilot) {
+    pilot.push(...r.pilot.steps.map((s) => t(`decision.pilot.${s}`)));
+    pilot.push(t('decision.pilot.cost', { cost: money(r.pilot.cost) }));
+    pilot.push(
+      r.pilot.requiredSpeedupReachable && r.pilot.requiredSpeedup !== null
+        ? t('decision.pilot.pass', { speedup: tr.number(r.pilot.requiredSpeedup), floor: tr.percent(r.pilot.qualityFloor) })
+        : t('decision.pilot.passUnreachable', { floor: tr.percent(r.pilot.qualityFloor), bound: tr.number(hw.bound) }),
+    );
+  }
+  const speedSwitch = result.switchingValues.find((v) => v.input === 'speedup');
+  const wouldChange: string[] = [];
+  if (speedSwitch?.value != null) {
+    wouldChange.push(
+      speedSwitch.beyondPhysicalBound
+        ? t('decision.switching.speedupBeyond', { bound: tr.number(hw.bound), value: tr.number(speedSwitch.value) })
+        : t('decision.switching.speedup', { value: tr.number(speedSwitch.value) }),
+    );
+  }
+  if (sparse && wouldChange.length === 0) wouldChange.push(t('decision.switching.nothing'));
+
   return {
+    headline: headlineText,
+    headlinePilot: r.headlineNeedsPilot ? t('decision.headline.pilot') : null,
     level,
-    headline: t('headline', {
-      level,
-      sparsity: tr.percent(hw.sparsity),
-      likelihood: t(`likelihood.${r.likelihood}`),
-      horizon: cost.horizonMonths,
-      probability: tr.percent(r.probability),
-      confidence: t(`confidence.${r.confidence}`),
-    }),
+    verdict,
     reasons: {
-      dataVolume: t(data.optimalSparsity > 0 ? 'reason.dataVolume.pays' : 'reason.dataVolume.notYet', {
-        data: unitWord(data.trainingData),
+      dataVolume: t(data.optimalSparsity > 0 ? 'decision.reason.dataVolume.pays' : 'decision.reason.dataVolume.notYet', {
+        data: unitWord(data.effectiveData),
         threshold: unitWord(data.thresholdData),
         ratio: tr.number(data.ratio),
         optimal: tr.percent(data.optimalSparsity),
       }),
-      hardware: t(hw.breakEvenSpeedup === null ? 'reason.hardware.noBreakEven' : 'reason.hardware.withBreakEven', hardwareParams),
+      hardware: t(
+        hw.breakEvenSpeedup === null ? 'decision.reason.hardware.noBreakEven' : hw.breakEvenBeyondBound ? 'decision.reason.hardware.beyondBound' : 'decision.reason.hardware.withBreakEven',
+        hardwareParams,
+      ),
       pruningCost: t(
-        cost.upfrontExtra <= 0 ? 'reason.pruningCost.cheaper' : cost.paybackMonth === null || cost.paybackMonth > cost.horizonMonths ? 'reason.pruningCost.never' : 'reason.pruningCost.payback',
-        costParams,
+        cost.upfrontExtra <= 0 ? 'decision.reason.pruningCost.cheaper' : cost.paybackMonth === null ? 'decision.reason.pruningCost.never' : 'decision.reason.pruningCost.payback',
+        {
+          alternative: label(alternative),
+          upfront: money(Math.max(0, cost.upfrontExtra)),
+          engineering: money(cost.engineering),
+          pruning: money(cost.pruning),
+          month: cost.paybackMonth ?? 0,
+          horizon: cost.horizonMonths,
+        },
       ),
     },
-    conditions: r.conditions.map((c) => t(`condition.${c}`)),
-    caps: r.caps.map((c) => t(`cap.${c}`)),
-    confidenceReasons: r.confidenceReasons.map((c) => t(`confidenceReason.${c}`)),
+    caps: r.caps.map(capText),
+    notes: r.notes.map((n) => t(`decision.note.${n}`, { passes: tr.number(result.dataPosition.passes) })),
+    confidenceReasons: r.confidenceReasons.map((c) => t(`decision.confidenceReason.${c}`)),
+    pilot,
+    wouldChange,
   };
 }

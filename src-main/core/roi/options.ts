@@ -1,48 +1,89 @@
 /**
- * The options compared at equal quality: every option reaches the dense baseline's predicted
- * loss L(0, N, D). A sparse model at S needs N/m(S) non-zeros; a smaller dense model can
- * reach the same loss with more data, when more data is available (the fair comparator).
+ * The option set, symmetric between dense and sparse: every new model (dense or sparse at each
+ * candidate S and at S_opt) may use up to the unique data available, paying for the data it adds,
+ * and for each one the engine picks the non-zeros and data that reach today's quality at the lowest
+ * total cost. An existing (trained) model adds "keep it" and "prune it to S and retrain", whose
+ * quality is modelled as an assumption and shown as a size equivalent of today's model.
  */
-import { equalQualitySparse, extrapolation, loss, lossUnchecked, type Extrapolation } from '../law/law.js';
+import { effectiveData } from '../law/effective-data.js';
+import { extrapolation, lossUnchecked, type Extrapolation } from '../law/law.js';
+import type { LawCoefficients } from '../law/coefficients.js';
 import { optimalSparsity, type OptimalSparsity } from '../law/optimal.js';
 import type { Law } from '../law/presets.js';
-import type { BenchmarkResult } from '../hardware/benchmark-result.js';
-import { optionCost, type CostInputs } from './costs.js';
+import { flopsPerRequest, optionCost, type CostedShape, type CostInputs, type OptionCost } from './costs.js';
 import type { Scenario } from './scenario.js';
-import { resolveSpeedup, type ResolvedSpeedup } from './speedups.js';
+import type { ResolvedSpeedup } from './speedups.js';
 
-export type OptionKind = 'dense-baseline' | 'sparse' | 'smaller-dense';
+/**
+ * baseline: the dense model as planned, or (trained) kept as it is; dense: a new dense model, usually
+ * smaller and trained on more data; sparse: a new model trained sparse at S (gradual pruning, the
+ * paper's route); pruned: the existing model pruned to S and retrained (trained baselines only).
+ */
+export type OptionKind = 'baseline' | 'dense' | 'sparse' | 'pruned';
+
+/** equal: reaches today's quality; lower: below it but at or above the floor; below-floor: not acceptable. */
+export type Quality = 'equal' | 'lower' | 'below-floor';
 
 export interface ModelOption {
   id: string;
   kind: OptionKind;
   sparsity: number;
-  /** m(S); 1 for dense options. */
-  multiplier: number;
+  pattern: 'unstructured' | '2:4';
+  /** Non-zero block parameters: what inference computes with a perfect sparse kernel. */
   nonzero: number;
-  denseSize: number;
-  trainingData: number;
+  /** The dense shape, N/(1−S): what training pays for and what a dense kernel computes. */
+  denseShape: number;
+  uniqueData: number;
+  passes: number;
+  /** Data seen in training (unique × passes); for a pruned model, the retraining data. */
+  seenData: number;
+  /** Data the law is fed: repeated passes count less (Muennighoff et al. 2023). */
+  effectiveData: number;
   loss: number;
-  /** True for the option at S_opt. */
+  /** Behaves like a dense model of this share of today's size (1 = today's quality). */
+  sizeEquivalent: number;
+  quality: Quality;
   atOptimalSparsity: boolean;
   extrapolation: Extrapolation;
   speedup: ResolvedSpeedup;
+  shape: CostedShape;
+}
+
+export interface OptionContext {
+  law: Law;
+  scenario: Scenario;
+  inputs: CostInputs;
+  /** The speed-up of a sparse model at S (resolved once per sparsity). */
+  speedupAt: (sparsity: number) => ResolvedSpeedup;
+  dense: ResolvedSpeedup;
 }
 
 export interface OptionSet {
   targetLoss: number;
   optimal: OptimalSparsity;
   options: ModelOption[];
-  /** Why no smaller dense option is offered, when none is. */
-  smallerDenseUnavailable: string | null;
+  /** Why no new dense model is offered, when none is. */
+  denseUnavailable: string | null;
 }
 
-const DENSE_SPEEDUP: ResolvedSpeedup = {
-  value: 1, low: 1, high: 1, kind: 'measured', variant: 'dense', provider: null, tokens: null, fromSparsities: [0],
-  interpolated: false, beyondRange: false, reliable: true, benchmarkId: null, note: 'dense: the reference for every speed-up',
-};
+/** F(S) = a_S(1−S)^b_S + c_S: the sparsity factor in front of N^−b_N. */
+function sparsityFactor(k: LawCoefficients, sparsity: number): number {
+  return k.aS * (1 - sparsity) ** k.bS + k.cS;
+}
 
-/** Sparsities to compare: the candidates, S_opt when asked and positive, or only 0.5 for 2:4. */
+/** Non-zeros that reach `target` at sparsity S with effective data D (closed form); Infinity when no size does. */
+export function equalQualityNonzero(k: LawCoefficients, sparsity: number, data: number, target: number): number {
+  const room = target - k.c - (k.aD / data) ** k.bD;
+  return room > 0 ? (sparsityFactor(k, sparsity) / room) ** (1 / k.bN) : Infinity;
+}
+
+/** The dense size whose loss at data D equals `loss`, as a share of `params`; capped at 10. */
+export function sizeEquivalentOf(k: LawCoefficients, loss: number, data: number, params: number): number {
+  const size = equalQualityNonzero(k, 0, data, loss);
+  return Number.isFinite(size) ? Math.min(10, size / params) : 10;
+}
+
+/** Sparsities to compare: the candidates and S_opt when asked and positive, or only 0.5 for 2:4. */
 export function candidateSparsities(scenario: Scenario, optimal: number): number[] {
   if (scenario.sparsity.pattern === '2:4') return [0.5];
   const list = [...scenario.sparsity.candidates];
@@ -50,133 +91,160 @@ export function candidateSparsities(scenario: Scenario, optimal: number): number
   return [...new Set(list)].sort((a, b) => a - b);
 }
 
-/** Data a dense model of `params` needs to reach `target`, or null when no amount suffices. */
-function dataForLoss(law: Law, params: number, target: number): number | null {
-  const k = law.coefficients;
-  const remaining = target - k.c - (k.aS + k.cS) * params ** -k.bN;
-  return remaining > 0 ? k.aD / remaining ** (1 / k.bD) : null;
-}
-
-/** Smallest dense model that reaches `target` with `data`. */
-function sizeForLoss(law: Law, data: number, target: number): number | null {
-  const k = law.coefficients;
-  const remaining = target - k.c - (k.aD / data) ** k.bD;
-  return remaining > 0 ? ((k.aS + k.cS) / remaining) ** (1 / k.bN) : null;
-}
-
-function smallerDense(
-  law: Law,
-  scenario: Scenario,
-  target: number,
-  inputs: CostInputs,
-): { option: ModelOption | null; reason: string | null } {
-  const n0 = scenario.baseline.params.value;
-  const available = scenario.baseline.availableData.value;
-  const smallest = sizeForLoss(law, available, target);
-  if (smallest === null || smallest >= n0 * (1 - 1e-9)) {
-    return { option: null, reason: 'no more data is available than the baseline already uses' };
+/** Log-spaced search for the cheapest unique data in [lo, hi], refined by golden section. */
+function cheapestData(lo: number, hi: number, totalAt: (unique: number) => number): number {
+  if (!(hi > lo * (1 + 1e-9))) return lo;
+  let a = Math.log(lo);
+  let b = Math.log(hi);
+  const steps = 24;
+  let best = a;
+  let bestCost = totalAt(lo);
+  for (let i = 1; i <= steps; i++) {
+    const x = a + ((b - a) * i) / steps;
+    const cost = totalAt(Math.exp(x));
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = x;
+    }
   }
-  // The cheapest size between the smallest feasible and the baseline: training grows as the
-  // model shrinks (more data), inference falls. Scan log-spaced sizes, then refine.
-  const totalAt = (size: number) => {
-    const data = dataForLoss(law, size, target)!;
-    return optionCost({ sparse: false, denseSize: size, trainingData: data, speedup: 1 }, inputs).total;
-  };
-  let lo = Math.log(smallest);
-  let hi = Math.log(n0);
-  let best = lo;
-  const steps = 48;
-  for (let i = 0; i <= steps; i++) {
-    const x = lo + ((hi - lo) * i) / steps;
-    if (totalAt(Math.exp(x)) < totalAt(Math.exp(best))) best = x;
-  }
-  const width = (hi - lo) / steps;
-  lo = Math.max(lo, best - width);
-  hi = Math.min(hi, best + width);
+  const width = (b - a) / steps;
+  a = Math.max(a, best - width);
+  b = Math.min(b, best + width);
   const golden = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 40; i++) {
-    const a = hi - golden * (hi - lo);
-    const b = lo + golden * (hi - lo);
-    if (totalAt(Math.exp(a)) < totalAt(Math.exp(b))) hi = b;
-    else lo = a;
+  for (let i = 0; i < 30; i++) {
+    const p = b - golden * (b - a);
+    const q = a + golden * (b - a);
+    if (totalAt(Math.exp(p)) < totalAt(Math.exp(q))) b = q;
+    else a = p;
   }
-  const size = Math.exp((lo + hi) / 2);
-  if (size >= n0 * 0.999) {
-    return { option: null, reason: 'with this inference volume, training a smaller model on more data costs more than it saves' };
-  }
-  const data = Math.min(dataForLoss(law, size, target)!, available);
-  return {
-    option: {
-      id: 'smaller-dense',
-      kind: 'smaller-dense',
-      sparsity: 0,
-      multiplier: 1,
-      nonzero: size,
-      denseSize: size,
-      trainingData: data,
-      loss: lossUnchecked(law.coefficients, 0, size, data),
-      atOptimalSparsity: false,
-      extrapolation: extrapolation(law, { sparsity: 0, nonzero: size, data }),
-      speedup: DENSE_SPEEDUP,
-    },
-    reason: null,
-  };
+  const refined = Math.exp((a + b) / 2);
+  return totalAt(refined) < bestCost ? refined : Math.exp(best);
 }
 
-export function buildOptions(
-  law: Law,
-  scenario: Scenario,
-  benchmark: BenchmarkResult | null,
-  inputs: CostInputs,
-): OptionSet {
-  const n0 = scenario.baseline.params.value;
-  const d0 = scenario.baseline.trainingData.value;
-  const targetLoss = loss(law, { sparsity: 0, nonzero: n0, data: d0 });
+export function buildOptions(ctx: OptionContext): OptionSet {
+  const { law, scenario: s, inputs: x } = ctx;
+  const k = law.coefficients;
+  const n0 = s.baseline.params.value;
+  const u0 = s.baseline.uniqueData.value;
+  const passes = s.baseline.passes.value;
+  const available = s.data.available.value;
+  const d0 = effectiveData(u0, passes);
+  const targetLoss = lossUnchecked(k, 0, n0, d0);
   const optimal = optimalSparsity(law, n0, 6 * n0 * d0);
-  const speed = scenario.deployment.speedup;
+  const trained = s.baseline.status === 'trained';
+  const floor = s.decision.qualityFloor.value;
+  const pattern = s.sparsity.pattern;
+
+  const baselineShape: CostedShape = {
+    trainSize: trained ? 0 : n0, seenData: u0 * passes, extraUniqueData: 0, engineering: false, prunedExisting: false,
+    inferenceSize: n0, speedup: 1,
+  };
+  const baseFlops = flopsPerRequest(baselineShape, x);
+  const make = (o: Omit<ModelOption, 'extrapolation' | 'loss' | 'sizeEquivalent' | 'quality'>, loss: number): ModelOption => {
+    const sizeEquivalent = loss <= targetLoss * (1 + 1e-12) ? 1 : sizeEquivalentOf(k, loss, d0, n0);
+    const quality: Quality = loss <= targetLoss * (1 + 1e-9) ? 'equal' : sizeEquivalent >= floor ? 'lower' : 'below-floor';
+    return {
+      ...o, loss, sizeEquivalent, quality,
+      extrapolation: extrapolation(law, { sparsity: o.sparsity, nonzero: o.nonzero, data: o.effectiveData }),
+    };
+  };
+
   const options: ModelOption[] = [
-    {
-      id: 'dense',
-      kind: 'dense-baseline',
-      sparsity: 0,
-      multiplier: 1,
-      nonzero: n0,
-      denseSize: n0,
-      trainingData: d0,
-      loss: targetLoss,
-      atOptimalSparsity: optimal.sparsity === 0,
-      extrapolation: extrapolation(law, { sparsity: 0, nonzero: n0, data: d0 }),
-      speedup: DENSE_SPEEDUP,
-    },
+    make(
+      {
+        id: trained ? 'keep' : 'dense', kind: 'baseline', sparsity: 0, pattern: 'unstructured', nonzero: n0, denseShape: n0,
+        uniqueData: u0, passes, seenData: u0 * passes, effectiveData: d0, atOptimalSparsity: optimal.sparsity === 0,
+        speedup: ctx.dense, shape: baselineShape,
+      },
+      targetLoss,
+    ),
   ];
-  for (const sparsity of candidateSparsities(scenario, optimal.sparsity)) {
-    const eq = equalQualitySparse(law, n0, sparsity);
-    const isCandidate = scenario.sparsity.candidates.includes(sparsity) || scenario.sparsity.pattern === '2:4';
-    options.push({
-      id: isCandidate ? `sparse-${sparsity}` : 'sparse-optimal',
-      kind: 'sparse',
-      sparsity,
-      multiplier: eq.multiplier,
-      nonzero: eq.nonzero,
-      denseSize: eq.denseSize,
-      trainingData: d0,
-      loss: loss(law, { sparsity, nonzero: eq.nonzero, data: d0 }),
-      atOptimalSparsity: Math.abs(sparsity - optimal.sparsity) < 1e-6,
-      extrapolation: extrapolation(law, { sparsity, nonzero: eq.nonzero, data: d0 }),
-      speedup: resolveSpeedup(
+
+  /** A new model at sparsity S (0 = dense) that reaches today's quality with `unique` data. */
+  const newModel = (sparsity: number, unique: number, speedup: ResolvedSpeedup): { shape: CostedShape; nonzero: number; cost: OptionCost } | null => {
+    const nonzero = equalQualityNonzero(k, sparsity, effectiveData(unique, passes), targetLoss);
+    if (!Number.isFinite(nonzero)) return null;
+    const denseShape = nonzero / (1 - sparsity);
+    const shape: CostedShape = {
+      trainSize: denseShape, seenData: unique * passes, extraUniqueData: Math.max(0, unique - u0), engineering: sparsity > 0,
+      prunedExisting: false, inferenceSize: denseShape, speedup: speedup.value,
+    };
+    return { shape, nonzero, cost: optionCost(shape, x, baseFlops) };
+  };
+  const cheapestNewModel = (sparsity: number, speedup: ResolvedSpeedup) => {
+    // The least data that reaches today's quality at this sparsity, up to what is available.
+    const lo = u0;
+    if (!newModel(sparsity, available, speedup)) return null;
+    let floorData = lo;
+    if (!newModel(sparsity, lo, speedup)) {
+      let a = Math.log(lo);
+      let b = Math.log(available);
+      for (let i = 0; i < 60; i++) {
+        const mid = (a + b) / 2;
+        if (newModel(sparsity, Math.exp(mid), speedup)) b = mid;
+        else a = mid;
+      }
+      floorData = Math.exp(b);
+    }
+    const unique = cheapestData(floorData, available, (u) => newModel(sparsity, u, speedup)?.cost.total ?? Infinity);
+    const model = newModel(sparsity, unique, speedup)!;
+    return { unique, ...model };
+  };
+
+  let denseUnavailable: string | null = null;
+  const dense = cheapestNewModel(0, ctx.dense);
+  const keepsBaselineShape = dense !== null && dense.unique <= u0 * (1 + 1e-6);
+  if (dense === null) denseUnavailable = 'no dense model reaches today’s quality with the data available';
+  else if (!trained && keepsBaselineShape) denseUnavailable = 'no more data is available, or more data costs more than it saves';
+  else {
+    options.push(
+      make(
         {
-          sparsity,
-          pattern: scenario.sparsity.pattern,
-          provider: speed.provider,
-          tokens: scenario.deployment.unitsPerRequest.value * scenario.baseline.tokensPerUnit.value,
-          useUpperBound: speed.useUpperBound,
+          id: 'dense-new', kind: 'dense', sparsity: 0, pattern: 'unstructured', nonzero: dense.nonzero, denseShape: dense.nonzero,
+          uniqueData: dense.unique, passes, seenData: dense.unique * passes, effectiveData: effectiveData(dense.unique, passes),
+          atOptimalSparsity: false, speedup: ctx.dense, shape: dense.shape,
         },
-        speed.source === 'benchmark' ? benchmark : null,
-        speed.assumed,
+        targetLoss,
       ),
-    });
+    );
   }
-  const smaller = smallerDense(law, scenario, targetLoss, inputs);
-  if (smaller.option) options.push(smaller.option);
-  return { targetLoss, optimal, options, smallerDenseUnavailable: smaller.reason };
+
+  for (const sparsity of candidateSparsities(s, optimal.sparsity)) {
+    const speedup = ctx.speedupAt(sparsity);
+    const isOptimal = Math.abs(sparsity - optimal.sparsity) < 1e-6;
+    const isCandidate = s.sparsity.candidates.includes(sparsity) || pattern === '2:4';
+    const model = cheapestNewModel(sparsity, speedup);
+    if (model) {
+      options.push(
+        make(
+          {
+            id: isCandidate ? `sparse-${sparsity}` : 'sparse-optimal', kind: 'sparse', sparsity, pattern, nonzero: model.nonzero,
+            denseShape: model.nonzero / (1 - sparsity), uniqueData: model.unique, passes, seenData: model.unique * passes,
+            effectiveData: effectiveData(model.unique, passes), atOptimalSparsity: isOptimal, speedup, shape: model.shape,
+          },
+          targetLoss,
+        ),
+      );
+    }
+    if (trained && isCandidate) {
+      // Pruned and retrained: the law's sparse model with (1−S)·N non-zeros, trained on the original data
+      // plus the retraining data. The paper has no law for this; it is an assumption with no stated bias.
+      const nonzero = (1 - sparsity) * n0;
+      const effective = d0 + x.retrainData;
+      const shape: CostedShape = {
+        trainSize: 0, seenData: x.retrainData, extraUniqueData: 0, engineering: true, prunedExisting: true, inferenceSize: n0,
+        speedup: speedup.value,
+      };
+      options.push(
+        make(
+          {
+            id: `pruned-${sparsity}`, kind: 'pruned', sparsity, pattern, nonzero, denseShape: n0, uniqueData: u0, passes,
+            seenData: x.retrainData, effectiveData: effective, atOptimalSparsity: isOptimal, speedup, shape,
+          },
+          lossUnchecked(k, sparsity, nonzero, effective),
+        ),
+      );
+    }
+  }
+  return { targetLoss, optimal, options, denseUnavailable };
 }

@@ -1,75 +1,93 @@
 /**
- * The uncertainty range of each input: the user's, or a stated default. Ranges are in the
- * input's own unit, except the speed-up, whose range is a factor on the resolved speed-up
- * (1 = as measured or assumed).
+ * The uncertainty range of each input: the user's, or a stated default, always in the input's own
+ * unit and always containing its base value. Speed-ups are not here: each speed-up carries its own
+ * range in absolute × (measured spread, published range or the user's), clipped to the physical bound.
  */
 import type { CostInputs } from './costs.js';
-import type { InputRange, Scenario, UncertainInput } from './scenario.js';
-import type { ResolvedSpeedup } from './speedups.js';
+import { baseValueOf, rangeApplies, UNCERTAIN_INPUTS, type InputRange, type Scenario, type UncertainInput } from './scenario.js';
 
 export interface EffectiveRange extends InputRange {
   input: UncertainInput;
   base: number;
-  origin: 'user' | 'default' | 'measured';
+  origin: 'user' | 'default';
 }
-
-/** Which CostInputs field each uncertain input drives. */
-export const INPUT_FIELD: Record<UncertainInput, keyof CostInputs> = {
-  requestsPerDay: 'requestsPerDay',
-  growthPerMonth: 'growthPerMonth',
-  speedup: 'speedupFactor',
-  engineeringDays: 'engineeringDays',
-  trainingPricePerHour: 'trainingPricePerHour',
-  inferencePricePerHour: 'inferencePricePerHour',
-  inferenceUtilisation: 'inferenceUtilisation',
-  retrainFraction: 'retrainFraction',
-};
 
 export const DEFAULT_RANGE_NOTE =
-  'Sparsity Advisor default spread (2026-11-27): ±20 % on prices, 0.5–1.5× on volume, 0.8–1.5× on engineering days (optimism bias), ' +
-  '±0.02/month on growth, 0.75–1.25× on deployment utilisation, 0.5× to the larger of 1.5× and a full re-run on retraining length, ' +
-  'and on the speed-up the measured p10–p90 spread widened to at least ±10 % (±25 % when assumed)';
+  'Sparsity Advisor default spread (2026-11-29): ±20 % on prices, 0.5–1.5× on volume and demand, 0.8–1.5× on engineering days ' +
+  '(optimism bias), ±0.02/month on growth, 0.75–1.25× on deployment utilisation, 0.5–2× on retraining data and on the data price';
 
-function defaultRange(input: UncertainInput, x: CostInputs, speedup: ResolvedSpeedup): EffectiveRange | null {
-  const base = x[INPUT_FIELD[input]] as number;
-  const make = (low: number, high: number, origin: EffectiveRange['origin'] = 'default'): EffectiveRange => ({
-    input, base, low, high, distribution: 'triangular', origin,
-  });
+function defaultRange(input: UncertainInput, base: number): Omit<EffectiveRange, 'input' | 'base' | 'origin' | 'distribution'> | null {
   switch (input) {
     case 'requestsPerDay':
-      return make(base * 0.5, base * 1.5);
+    case 'demandScale':
+      return { low: base * 0.5, high: base * 1.5 };
     case 'growthPerMonth':
-      return make(Math.max(-0.5, base - 0.02), base + 0.02);
-    case 'speedup': {
-      if (speedup.kind === 'assumed') return make(0.75, 1.25);
-      // The measured p10/p90 spread, but never narrower than ±10 %: timings drift between runs.
-      const low = Math.min(0.9, speedup.low / speedup.value);
-      const high = Math.max(1.1, speedup.high / speedup.value);
-      return make(low, high, 'measured');
-    }
+      return { low: Math.max(-0.5, base - 0.02), high: Math.min(1, base + 0.02) };
     case 'engineeringDays':
-      return make(base * 0.8, base * 1.5);
+      return { low: base * 0.8, high: base * 1.5 };
     case 'trainingPricePerHour':
     case 'inferencePricePerHour':
-      return make(base * 0.8, base * 1.2);
+    case 'devicePrice':
+    case 'electricityPrice':
+      return { low: base * 0.8, high: base * 1.2 };
     case 'inferenceUtilisation':
-      return make(base * 0.75, Math.min(1, base * 1.25));
-    case 'retrainFraction':
-      return x.route === 'prune-retrain' ? make(base * 0.5, Math.max(1, base * 1.5)) : null;
+      return { low: base * 0.75, high: Math.min(1, base * 1.25) };
+    case 'retrainData':
+    case 'dataCostPerUnit':
+      return base > 0 ? { low: base * 0.5, high: base * 2 } : null;
   }
 }
 
-export function effectiveRanges(scenario: Scenario, x: CostInputs, speedup: ResolvedSpeedup): EffectiveRange[] {
-  const user = scenario.uncertainty.ranges;
+export function effectiveRanges(scenario: Scenario): EffectiveRange[] {
   const ranges: EffectiveRange[] = [];
-  for (const input of Object.keys(INPUT_FIELD) as UncertainInput[]) {
-    const given = user[input];
+  for (const input of UNCERTAIN_INPUTS) {
+    if (!rangeApplies(input, scenario).ok) continue;
+    const base = baseValueOf(input, scenario);
+    const given = scenario.uncertainty.ranges[input];
     if (given) {
-      ranges.push({ ...given, input, base: x[INPUT_FIELD[input]] as number, origin: 'user' });
+      ranges.push({ ...given, input, base, origin: 'user' });
       continue;
     }
-    const fallback = defaultRange(input, x, speedup);
-    if (fallback) ranges.push(fallback);
+    const fallback = defaultRange(input, base);
+    if (fallback && fallback.high > fallback.low) ranges.push({ ...fallback, input, base, distribution: 'triangular', origin: 'default' });
   }
   return ranges;
+}
+
+/** A copy of the inputs with one uncertain input set to `value`. */
+export function withInput(x: CostInputs, input: UncertainInput, value: number): CostInputs {
+  const y = copyInputs(x);
+  setInput(y, input, value);
+  return y;
+}
+
+/** A copy deep enough that setInput on it never touches `x`. */
+export function copyInputs(x: CostInputs): CostInputs {
+  return { ...x, metered: x.metered ? { ...x.metered } : null, fleet: x.fleet ? { ...x.fleet } : null };
+}
+
+/** Sets one uncertain input in place (the Monte Carlo reuses one working copy for every draw). */
+export function setInput(y: CostInputs, input: UncertainInput, value: number): void {
+  switch (input) {
+    case 'requestsPerDay':
+    case 'inferencePricePerHour':
+    case 'inferenceUtilisation':
+      if (y.metered) y.metered[input] = value;
+      return;
+    case 'growthPerMonth':
+      y.growthPerMonth = value;
+      if (y.fleet) y.fleet.growthPerMonth = value;
+      return;
+    case 'demandScale':
+    case 'devicePrice':
+    case 'electricityPrice':
+      if (y.fleet) y.fleet[input] = value;
+      return;
+    case 'engineeringDays':
+    case 'trainingPricePerHour':
+    case 'retrainData':
+    case 'dataCostPerUnit':
+      y[input] = value;
+      return;
+  }
 }

@@ -116,6 +116,7 @@ export function migrateV1(v1: ScenarioV1, root = 'scenario'): Scenario {
       discountRate: { value: 0, unit: 'fraction/year', source: migrated('v1 did not discount; set your discount rate') },
       materiality: DEFAULT_MATERIALITY,
       qualityFloor: DEFAULT_QUALITY_FLOOR,
+      acceptLowerQuality: false,
     },
     uncertainty: { seed: v1.uncertainty.seed, draws: v1.uncertainty.draws, ranges, law: v1.uncertainty.law },
   };

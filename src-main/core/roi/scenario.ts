@@ -303,6 +303,8 @@ export const scenarioSchema = z
         materiality: quantity('fraction', { min: 0, max: 0.5 }),
         /** Lowest acceptable quality, as a size equivalent of today's model. */
         qualityFloor: quantity('fraction of today’s size', { min: 0.05, max: 1 }),
+        /** Let options of lower quality (at or above the floor) compete for the recommendation. */
+        acceptLowerQuality: z.boolean(),
       })
       .strict(),
     uncertainty: z

@@ -1,13 +1,27 @@
 /**
- * Sensitivity of the best sparse option's savings: a tornado (each input at its low and high
- * value, the others at base) and switching values (HM Treasury Green Book: the value an input
- * would need for the option to stop paying, others at base).
+ * Sensitivity of the decision, measured against the recommended action: the tornado (each input at
+ * its low and high value, the others at base) and switching values (HM Treasury Green Book: the value
+ * an input would need for the decision to flip, others at base). The quantity is always the advantage
+ * of the best sparse option over the best non-sparse one, so "what would change the decision" answers
+ * the question the manager has, not a comparison with a baseline nobody recommends.
  */
 import type { CostInputs } from './costs.js';
+import { drawCost } from './montecarlo.js';
 import type { ModelOption } from './options.js';
-import { INPUT_FIELD, type EffectiveRange } from './ranges.js';
-import { savingsOf } from './savings.js';
+import { withInput, type EffectiveRange } from './ranges.js';
 import type { UncertainInput } from './scenario.js';
+
+/** The two options the decision is between: the best sparse one and the best non-sparse one. */
+export interface Comparison {
+  sparse: ModelOption;
+  other: ModelOption;
+  baseFlops: number;
+}
+
+/** Cost(other) − cost(sparse): above 0, sparsity wins. */
+export function advantage(c: Comparison, x: CostInputs, sparseSpeedup = c.sparse.speedup.value): number {
+  return drawCost(c.other, x, 1, 1, c.baseFlops) - drawCost(c.sparse, x, 1, sparseSpeedup, c.baseFlops);
+}
 
 export interface TornadoBar {
   input: UncertainInput;
@@ -15,115 +29,139 @@ export interface TornadoBar {
   high: number;
   base: number;
   origin: EffectiveRange['origin'];
-  savingsAtLow: number;
-  savingsAtHigh: number;
+  advantageAtLow: number;
+  advantageAtHigh: number;
   swing: number;
 }
 
-export function tornado(option: ModelOption, baseline: ModelOption, x: CostInputs, ranges: EffectiveRange[]): TornadoBar[] {
+export function tornado(c: Comparison, x: CostInputs, ranges: readonly EffectiveRange[]): TornadoBar[] {
   return ranges
     .map((range) => {
-      const field = INPUT_FIELD[range.input];
-      const at = (value: number) => savingsOf(option, baseline, { ...x, [field]: value });
-      const savingsAtLow = at(range.low);
-      const savingsAtHigh = at(range.high);
+      const advantageAtLow = advantage(c, withInput(x, range.input, range.low));
+      const advantageAtHigh = advantage(c, withInput(x, range.input, range.high));
       return {
         input: range.input, low: range.low, high: range.high, base: range.base, origin: range.origin,
-        savingsAtLow, savingsAtHigh, swing: Math.abs(savingsAtHigh - savingsAtLow),
+        advantageAtLow, advantageAtHigh, swing: Math.abs(advantageAtHigh - advantageAtLow),
       };
     })
     .sort((a, b) => b.swing - a.swing);
 }
 
-export type SwitchingInput =
-  | 'requestsPerDay'
-  | 'horizonMonths'
-  | 'speedup'
-  | 'engineeringDays'
-  | 'trainingPricePerHour'
-  | 'inferencePricePerHour'
-  | 'growthPerMonth'
-  | 'retrainFraction';
+export type SwitchingInput = UncertainInput | 'horizonMonths' | 'speedup';
 
 export interface SwitchingValue {
   input: SwitchingInput;
   base: number;
-  /** The nearest value at which savings cross zero, or null when none in the searched domain does. */
+  /** The nearest value at which the decision flips, or null when none in the searched domain does. */
   value: number | null;
-  /** The verdict flips when the input goes above (or below) the value. */
+  /** The decision flips when the input goes above (or below) the value. */
   flipsWhen: 'above' | 'below' | null;
   domain: [number, number];
+  /** For the speed-up: the flip lies above the physical bound, so no hardware can reach it. */
+  beyondPhysicalBound: boolean;
 }
 
 interface SwitchSpec {
   input: SwitchingInput;
-  field: keyof CostInputs;
-  domain: (base: number) => [number, number];
+  base: number;
+  domain: [number, number];
   logScale: boolean;
   integer?: boolean;
-  /** Converts the searched CostInputs value to the value people read (speed-up: factor → ×). */
-  display?: (fieldValue: number) => number;
+  at: (value: number) => number;
 }
 
-export function switchingValues(option: ModelOption, baseline: ModelOption, x: CostInputs): SwitchingValue[] {
-  const specs: SwitchSpec[] = [
-    { input: 'requestsPerDay', field: 'requestsPerDay', domain: (b) => [Math.max(b, 1) / 1e6, Math.max(b, 1) * 1e6], logScale: true },
-    { input: 'horizonMonths', field: 'horizonMonths', domain: () => [1, 240], logScale: false, integer: true },
-    {
-      input: 'speedup', field: 'speedupFactor', domain: () => [1e-3, 1e3], logScale: true,
-      display: (factor) => factor * option.speedup.value,
-    },
-    { input: 'engineeringDays', field: 'engineeringDays', domain: (b) => [0, Math.max(b, 1) * 1000], logScale: false },
-    { input: 'trainingPricePerHour', field: 'trainingPricePerHour', domain: (b) => [0, Math.max(b, 1) * 1000], logScale: false },
-    { input: 'inferencePricePerHour', field: 'inferencePricePerHour', domain: (b) => [0, Math.max(b, 1) * 1000], logScale: false },
-    { input: 'growthPerMonth', field: 'growthPerMonth', domain: () => [-0.5, 2], logScale: false },
-  ];
-  if (x.route === 'prune-retrain') {
-    specs.push({ input: 'retrainFraction', field: 'retrainFraction', domain: () => [0, 5], logScale: false });
+function search(spec: SwitchSpec): { value: number; flipsWhen: 'above' | 'below' } | null {
+  const [lo, hi] = spec.domain;
+  const toAxis = (v: number) => (spec.logScale ? Math.log(v) : v);
+  const fromAxis = (v: number) => (spec.logScale ? Math.exp(v) : v);
+  const start = spec.logScale && spec.base <= 0 ? lo : Math.min(Math.max(spec.base, lo), hi);
+  const baseSign = Math.sign(spec.at(start));
+  const steps = spec.integer ? Math.max(1, Math.round(hi - lo)) : 160;
+  let found: { value: number; flipsWhen: 'above' | 'below' } | null = null;
+  let nearest = Infinity;
+  for (const [from, to] of [[toAxis(start), toAxis(hi)], [toAxis(start), toAxis(lo)]] as const) {
+    let previous = from;
+    for (let i = 1; i <= steps; i++) {
+      const point = from + ((to - from) * i) / steps;
+      const value = spec.integer ? Math.round(fromAxis(point)) : fromAxis(point);
+      if (Math.sign(spec.at(value)) !== baseSign) {
+        let a = previous;
+        let b = point;
+        for (let k = 0; k < 50 && !spec.integer; k++) {
+          const mid = (a + b) / 2;
+          if (Math.sign(spec.at(fromAxis(mid))) === baseSign) a = mid;
+          else b = mid;
+        }
+        const flip = spec.integer ? value : fromAxis((a + b) / 2);
+        const distance = Math.abs(toAxis(flip) - toAxis(start));
+        if (distance < nearest) {
+          nearest = distance;
+          found = { value: flip, flipsWhen: flip > start ? 'above' : 'below' };
+        }
+        break;
+      }
+      previous = point;
+    }
+  }
+  return found;
+}
+
+export function switchingValues(c: Comparison, x: CostInputs, inputs: readonly UncertainInput[]): SwitchingValue[] {
+  const positive = (b: number): [number, number] => [Math.max(b, 1e-9) / 1e4, Math.max(b, 1) * 1e4];
+  const specs: SwitchSpec[] = [];
+  const sparse = c.sparse.speedup;
+  specs.push({
+    input: 'speedup', base: sparse.value, domain: [1e-2, Math.max(1000, sparse.bound * 10)], logScale: true,
+    at: (v) => advantage(c, x, v),
+  });
+  specs.push({
+    input: 'horizonMonths', base: x.horizonMonths, domain: [1, 240], logScale: false, integer: true,
+    at: (v) => advantage(c, { ...x, horizonMonths: v, ...(x.fleet ? { fleet: { ...x.fleet, horizonMonths: v } } : {}) }),
+  });
+  for (const input of inputs) {
+    const base = valueOf(x, input);
+    const domain: [number, number] =
+      input === 'growthPerMonth' ? [-0.5, 1] : input === 'inferenceUtilisation' ? [1e-3, 1] : input === 'engineeringDays' || input === 'dataCostPerUnit' || input === 'retrainData' ? [0, Math.max(base, 1) * 1e3] : positive(base);
+    const logScale = !(input === 'growthPerMonth' || input === 'engineeringDays' || input === 'dataCostPerUnit' || input === 'retrainData' || input === 'inferenceUtilisation');
+    specs.push({ input, base, domain, logScale, at: (v) => advantage(c, withInput(x, input, v)) });
   }
   return specs.map((spec) => {
-    const base = x[spec.field] as number;
-    const [lo, hi] = spec.domain(base);
-    const at = (v: number) => savingsOf(option, baseline, { ...x, [spec.field]: spec.integer ? Math.round(v) : v });
-    const toAxis = (v: number) => (spec.logScale ? Math.log(v) : v);
-    const fromAxis = (v: number) => (spec.logScale ? Math.exp(v) : v);
-    const display = (v: number) => (spec.display ? spec.display(v) : v);
-    const steps = spec.integer ? hi - lo : 200;
-    // A zero base (e.g. no inference volume) has no logarithm: search from the domain's low end.
-    const start = spec.logScale && base <= 0 ? lo : base;
-    const baseSign = Math.sign(at(start));
-    // Walk outward from the base value in both directions to the nearest sign change.
-    let found: { value: number; flipsWhen: 'above' | 'below' } | null = null;
-    let nearest = Infinity;
-    for (const [from, to] of [[toAxis(start), toAxis(hi)], [toAxis(start), toAxis(lo)]] as const) {
-      let previous = from;
-      for (let i = 1; i <= steps; i++) {
-        const point = from + ((to - from) * i) / steps;
-        if (Math.sign(at(fromAxis(point))) !== baseSign) {
-          let a = previous;
-          let b = point;
-          for (let k = 0; k < 60 && !spec.integer; k++) {
-            const mid = (a + b) / 2;
-            if (Math.sign(at(fromAxis(mid))) === baseSign) a = mid;
-            else b = mid;
-          }
-          const value = spec.integer ? Math.round(fromAxis(b)) : fromAxis((a + b) / 2);
-          const distance = Math.abs(toAxis(value) - toAxis(start));
-          if (distance < nearest) {
-            nearest = distance;
-            found = { value, flipsWhen: value > start ? 'above' : 'below' };
-          }
-          break;
-        }
-        previous = point;
-      }
-    }
+    const found = search(spec);
     return {
       input: spec.input,
-      base: display(base),
-      value: found ? display(found.value) : null,
-      flipsWhen: found ? found.flipsWhen : null,
-      domain: [display(lo), display(hi)],
+      base: spec.base,
+      value: found?.value ?? null,
+      flipsWhen: found?.flipsWhen ?? null,
+      domain: spec.domain,
+      beyondPhysicalBound: spec.input === 'speedup' && found !== null && found.value > sparse.bound,
     };
   });
+}
+
+/** The current value of an uncertain input in the flat inputs. */
+export function valueOf(x: CostInputs, input: UncertainInput): number {
+  switch (input) {
+    case 'requestsPerDay':
+      return x.metered?.requestsPerDay ?? 0;
+    case 'inferencePricePerHour':
+      return x.metered?.inferencePricePerHour ?? 0;
+    case 'inferenceUtilisation':
+      return x.metered?.inferenceUtilisation ?? 0;
+    case 'demandScale':
+      return x.fleet?.demandScale ?? 1;
+    case 'devicePrice':
+      return x.fleet?.devicePrice ?? 0;
+    case 'electricityPrice':
+      return x.fleet?.electricityPrice ?? 0;
+    case 'growthPerMonth':
+      return x.growthPerMonth;
+    case 'engineeringDays':
+      return x.engineeringDays;
+    case 'trainingPricePerHour':
+      return x.trainingPricePerHour;
+    case 'retrainData':
+      return x.retrainData;
+    case 'dataCostPerUnit':
+      return x.dataCostPerUnit;
+  }
 }

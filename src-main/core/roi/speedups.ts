@@ -1,17 +1,34 @@
 /**
- * Which inference speed-up applies to a sparse model at sparsity S on the deployment provider:
- * a measured row of a hardware check, an upper-bound row when the user picks it, or the user's
- * assumption. The answer always says which it is.
+ * Which inference speed-up applies to a sparse model at sparsity S on the deployment hardware, and
+ * what kind of number it is: measured (on which machine, in which role), an upper bound, a published
+ * figure for a deployment target, the user's assumption, or none at all. Every value is a range in
+ * absolute ×, clipped to the physical bound of ideal-speedup.ts; values above the bound are flagged
+ * (measured: clipped as noise; assumed: refused by the engine).
  */
 import type { BenchmarkResult, Provider, SpeedupRow } from '../hardware/benchmark-result.js';
+import { InputError } from '../input.js';
 
-export type SpeedupKind = 'measured' | 'upper-bound' | 'assumed';
+export type SpeedupKind = 'measured' | 'upper-bound' | 'published' | 'assumed' | 'none';
+
+/**
+ * For measured values: deployment = a benchmark marked as the deployment machine; development = any
+ * other machine (or a v1 result, which had no role); software-gpu = a software adapter (lavapipe,
+ * SwiftShader, WARP), which checks the GPU path but says nothing about speed.
+ */
+export type Evidence = 'deployment' | 'development' | 'software-gpu';
+
+export interface PublishedCitation {
+  id: string;
+  label: string;
+  speedup: number;
+}
 
 export interface ResolvedSpeedup {
   value: number;
   low: number;
   high: number;
   kind: SpeedupKind;
+  evidence: Evidence | null;
   /** The benchmark variant the value comes from, when measured. */
   variant: SpeedupRow['variant'] | null;
   provider: Provider | null;
@@ -23,12 +40,20 @@ export interface ResolvedSpeedup {
   beyondRange: boolean;
   reliable: boolean;
   benchmarkId: string | null;
+  /** The physical ceiling for this S and pattern (Amdahl); value, low and high never exceed it. */
+  bound: number;
+  /** The source's own value was above the bound and was clipped to it. */
+  clipped: boolean;
+  /** Published rows the range is made of, with their citations. */
+  citations: PublishedCitation[];
   note: string;
 }
 
 export interface AssumedSpeedup {
   sparsity: number;
   value: number;
+  low: number;
+  high: number;
 }
 
 export interface SpeedupRequest {
@@ -38,7 +63,16 @@ export interface SpeedupRequest {
   /** Tokens or images per request: picks the benchmark rows whose M is closest. */
   tokens: number;
   useUpperBound: boolean;
+  bound: number;
 }
+
+/** A published figure for a deployment target, as the published-speed-ups module answers it. */
+export interface PublishedAnswer {
+  range: { low: number; value: number; high: number } | null;
+  citations: PublishedCitation[];
+  note: string;
+}
+export type PublishedLookup = (target: string, sparsity: number, pattern: 'unstructured' | '2:4') => PublishedAnswer;
 
 interface Point {
   sparsity: number;
@@ -77,26 +111,6 @@ function interpolate(points: Point[], sparsity: number): { point: Point; from: n
   };
 }
 
-export function assumedSpeedup(assumed: readonly AssumedSpeedup[], sparsity: number): ResolvedSpeedup {
-  const points = assumed.map((a) => ({ ...a, low: a.value, high: a.value, reliable: true, variant: null }));
-  const { point, from, interpolated, beyond } = interpolate(points, sparsity);
-  return {
-    value: point.value,
-    low: point.low,
-    high: point.high,
-    kind: 'assumed',
-    variant: null,
-    provider: null,
-    tokens: null,
-    fromSparsities: from,
-    interpolated,
-    beyondRange: beyond,
-    reliable: true,
-    benchmarkId: null,
-    note: 'assumed by the user; not measured',
-  };
-}
-
 function closestTokens(rows: SpeedupRow[], tokens: number): number | null {
   let best: number | null = null;
   for (const row of rows) {
@@ -122,60 +136,93 @@ function measuredPoints(rows: SpeedupRow[], useUpperBound: boolean): Point[] {
   });
 }
 
-/**
- * The speed-up for a request, from a benchmark when it has usable rows for the provider, else
- * from the assumptions. 2:4 counts as measured 2:4 only where a provider accelerates it;
- * elsewhere it runs like 50 % unstructured.
- */
-export function resolveSpeedup(
-  request: SpeedupRequest,
-  benchmark: BenchmarkResult | null,
-  assumed: readonly AssumedSpeedup[],
-): ResolvedSpeedup {
-  const fallback = (why: string): ResolvedSpeedup => {
-    if (assumed.length > 0) {
-      const a = assumedSpeedup(assumed, request.sparsity);
-      return { ...a, note: `${a.note}; ${why}` };
-    }
-    return {
-      value: 1, low: 1, high: 1, kind: 'assumed', variant: null, provider: null, tokens: null,
-      fromSparsities: [], interpolated: false, beyondRange: false, reliable: true, benchmarkId: null,
-      note: `${why}; no speed-up assumed`,
-    };
+/** Clips a range to the physical bound, keeping low ≤ value ≤ high. */
+function clip(value: number, low: number, high: number, bound: number): { value: number; low: number; high: number; clipped: boolean } {
+  const clipped = value > bound * (1 + 1e-9);
+  const v = Math.min(value, bound);
+  return { value: v, low: Math.min(low, v), high: Math.min(Math.max(high, v), bound), clipped };
+}
+
+function none(bound: number, note: string): ResolvedSpeedup {
+  return {
+    value: 1, low: 1, high: 1, kind: 'none', evidence: null, variant: null, provider: null, tokens: null, fromSparsities: [],
+    interpolated: false, beyondRange: false, reliable: true, benchmarkId: null, bound, clipped: false, citations: [], note,
   };
-  if (!benchmark) return fallback('no hardware check');
+}
+
+/** The user's assumption at S, interpolated between the assumed points; refused above the bound. */
+export function assumedSpeedup(assumed: readonly AssumedSpeedup[], sparsity: number, bound: number, field = 'deployment.speedup.assumed'): ResolvedSpeedup {
+  assumed.forEach((a, i) => {
+    if (a.value > bound * (1 + 1e-9) && Math.abs(a.sparsity - sparsity) < 1e-9) {
+      throw new InputError(`${field}.${i}.value`, `×${a.value} is above the physical bound ×${bound.toPrecision(3)} for sparsity ${a.sparsity} (Amdahl: only the block weights speed up)`);
+    }
+  });
+  const points = assumed.map((a) => ({ ...a, reliable: true, variant: null }));
+  const { point, from, interpolated, beyond } = interpolate(points, sparsity);
+  const c = clip(point.value, point.low, point.high, bound);
+  return {
+    ...c, kind: 'assumed', evidence: null, variant: null, provider: null, tokens: null, fromSparsities: from, interpolated,
+    beyondRange: beyond, reliable: true, benchmarkId: null, bound, citations: [], note: 'assumed by the user; not measured',
+  };
+}
+
+function benchmarkEvidence(benchmark: BenchmarkResult, provider: Provider): Evidence {
+  const doc = benchmark as BenchmarkResult & { role?: string; inventory: { adapters?: { provider: string; type: string }[] } };
+  const adapter = doc.inventory.adapters?.find((a) => a.provider === provider);
+  if (adapter?.type === 'software') return 'software-gpu';
+  return doc.role === 'deployment' ? 'deployment' : 'development';
+}
+
+/** The speed-up from a hardware check's rows for the provider; `none` when it has no usable rows. */
+export function measuredSpeedup(request: SpeedupRequest, benchmark: BenchmarkResult | null): ResolvedSpeedup {
+  if (!benchmark) return none(request.bound, 'no hardware check loaded: nothing was measured');
   const providerRows = benchmark.table.filter((r) => r.provider === request.provider);
   const tokens = closestTokens(providerRows, request.tokens);
-  if (tokens === null) return fallback(`the hardware check has no rows for ${request.provider}`);
+  if (tokens === null) return none(request.bound, `the hardware check has no rows for ${request.provider}`);
   const rows = providerRows.filter((r) => r.tokens === tokens);
-
+  const evidence = benchmarkEvidence(benchmark, request.provider);
   if (request.pattern === '2:4') {
     const structured = rows.find((r) => r.variant === 'structured-2:4' && r.kind === 'measured' && r.speedup);
     if (structured) {
+      const c = clip(structured.speedup!.value, structured.speedup!.low, structured.speedup!.high, request.bound);
       return {
-        ...structured.speedup!, kind: 'measured', variant: 'structured-2:4', provider: request.provider, tokens,
-        fromSparsities: [0.5], interpolated: false, beyondRange: false, reliable: structured.reliable,
-        benchmarkId: benchmark.id, note: structured.note,
+        ...c, kind: 'measured', evidence, variant: 'structured-2:4', provider: request.provider, tokens, fromSparsities: [0.5],
+        interpolated: false, beyondRange: false, reliable: structured.reliable, benchmarkId: benchmark.id, bound: request.bound,
+        citations: [], note: structured.note + (c.clipped ? '; above the physical bound: clipped as timing noise' : ''),
       };
     }
   }
   const sparsity = request.pattern === '2:4' ? 0.5 : request.sparsity;
   const points = measuredPoints(rows, request.useUpperBound);
   if (points.length === 0) {
-    return fallback(`the hardware check has no ${request.useUpperBound ? 'upper-bound' : 'measured'} sparse rows for ${request.provider}`);
+    return none(request.bound, `the hardware check has no ${request.useUpperBound ? 'upper-bound' : 'measured'} sparse rows for ${request.provider}`);
   }
   const { point, from, interpolated, beyond } = interpolate(points, sparsity);
-  const kind: SpeedupKind = request.useUpperBound ? 'upper-bound' : 'measured';
+  const c = clip(point.value, point.low, point.high, request.bound);
   const notes = [
     request.useUpperBound ? 'upper bound — ideal sparse kernel; not a sparse measurement' : `measured (${point.variant})`,
     ...(request.pattern === '2:4' ? ['2:4 has no accelerated path on this provider: runs like 50 % unstructured'] : []),
     ...(interpolated ? [`interpolated between S = ${from.join(' and ')}`] : []),
     ...(beyond ? [`S beyond the measured ${from[0]}: carried over`] : []),
     ...(point.reliable ? [] : ['unreliable timing']),
+    ...(c.clipped ? ['above the physical bound: clipped as timing noise'] : []),
   ];
   return {
-    value: point.value, low: point.low, high: point.high, kind, variant: point.variant, provider: request.provider, tokens,
-    fromSparsities: from, interpolated, beyondRange: beyond, reliable: point.reliable, benchmarkId: benchmark.id,
-    note: notes.join('; '),
+    ...c, kind: request.useUpperBound ? 'upper-bound' : 'measured', evidence, variant: point.variant, provider: request.provider,
+    tokens, fromSparsities: from, interpolated, beyondRange: beyond, reliable: point.reliable, benchmarkId: benchmark.id,
+    bound: request.bound, citations: [], note: notes.join('; '),
+  };
+}
+
+/** The published end-to-end range for a deployment target; `none` when no figure matches. */
+export function publishedSpeedup(request: SpeedupRequest, target: string, lookup: PublishedLookup | null): ResolvedSpeedup {
+  if (!lookup) return none(request.bound, 'published figures are not available in this build');
+  const answer = lookup(target, request.sparsity, request.pattern);
+  if (!answer.range) return none(request.bound, answer.note);
+  const c = clip(answer.range.value, answer.range.low, answer.range.high, request.bound);
+  return {
+    ...c, kind: 'published', evidence: null, variant: null, provider: null, tokens: null, fromSparsities: [request.sparsity],
+    interpolated: false, beyondRange: false, reliable: true, benchmarkId: null, bound: request.bound, citations: answer.citations,
+    note: `published, not measured on your hardware: ${answer.note}`,
   };
 }
