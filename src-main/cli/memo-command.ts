@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { isLanguage } from '../core/i18n/index.js';
 import { InputError } from '../core/input.js';
-import { parseScenario } from '../core/roi/scenario.js';
+import { readScenario } from '../core/roi/scenario-migrate.js';
 import type { CommandResult } from './command.js';
 import { integer, optionalString, parseOptions, readJson, requiredString } from './options.js';
 import { readBenchmark } from './roi-command.js';
@@ -33,7 +33,7 @@ export async function memoCommand(argv: string[]): Promise<CommandResult> {
   });
   const file = requiredString(values, 'scenario');
   const out = requiredString(values, 'out');
-  const scenario = parseScenario(readJson('--scenario', file), file);
+  const scenario = readScenario(readJson('--scenario', file), file);
   if (optionalString(values, 'seed') !== undefined) scenario.uncertainty.seed = integer(values, 'seed', 0, 0);
   const language = optionalString(values, 'lang') ?? 'en';
   if (!isLanguage(language)) throw new InputError('--lang', `must be en or ja (got ${JSON.stringify(language)})`);

@@ -64,11 +64,11 @@ function day(iso: string): string {
 
 function describeScenario(doc: Scenario): string[] {
   const family = doc.family.kind === 'preset' ? `preset ${doc.family.preset}` : `custom law "${doc.family.coefficients.name}"`;
-  const unit = doc.baseline.trainingData.unit;
+  const unit = doc.baseline.uniqueData.unit;
   return [
     `Family: ${family}; currency ${doc.currency}`,
-    `Baseline: ${num(doc.baseline.params.value)} parameters on ${num(doc.baseline.trainingData.value)} ${unit} ` +
-      `(${num(doc.baseline.availableData.value)} available)`,
+    `Baseline (${doc.baseline.status}): ${num(doc.baseline.params.value)} parameters on ${num(doc.baseline.uniqueData.value)} unique ${unit} ` +
+      `× ${num(doc.baseline.passes.value)} passes (${num(doc.data.available.value)} available); ${doc.deployment.kind} deployment`,
     `Sparsity candidates: ${doc.sparsity.candidates.join(', ')}${doc.sparsity.includeOptimal ? ' and the optimum' : ''} (${doc.sparsity.pattern})`,
   ];
 }

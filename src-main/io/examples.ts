@@ -1,7 +1,7 @@
 /** The worked example scenarios shipped in resources/scenarios, in every language they exist in. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseScenario } from '../core/roi/scenario.js';
+import { readScenario } from '../core/roi/scenario-migrate.js';
 import type { Example } from '../ipc/handlers.js';
 
 const FILE = /^(?<id>[a-z0-9-]+)\.(?<language>en|ja)\.json$/;
@@ -14,7 +14,7 @@ export function loadExamples(resourcesFolder: string): Example[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(({ name, match }) => {
       const file = path.join(folder, name);
-      const scenario = parseScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+      const scenario = readScenario(JSON.parse(readFileSync(file, 'utf8')), file);
       return { id: match.groups!.id!, language: match.groups!.language as 'en' | 'ja', name: scenario.name, scenario };
     });
 }

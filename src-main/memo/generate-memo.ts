@@ -11,7 +11,8 @@ import { isLanguage, LOCALES, translator, type Language } from '../core/i18n/ind
 import { InputError } from '../core/input.js';
 import { evaluateScenario } from '../core/roi/evaluate.js';
 import { explainRecommendation } from '../core/roi/explain.js';
-import { parseScenario, type Scenario } from '../core/roi/scenario.js';
+import { type Scenario } from '../core/roi/scenario.js';
+import { readScenario } from '../core/roi/scenario-migrate.js';
 import { contentHash, SHORT_HASH_LENGTH } from './content-hash.js';
 import { registerFonts } from './fonts.js';
 import { longDate, type MemoContext } from './memo-context.js';
@@ -69,7 +70,7 @@ function checkRequest(request: MemoRequest): { scenario: Scenario; creationDate:
   if (revision !== null && !(Number.isInteger(revision) && revision >= 1)) {
     throw new InputError('revision', `must be a whole number ≥ 1 (got ${String(revision)})`);
   }
-  return { scenario: parseScenario(request.scenario), creationDate, revision };
+  return { scenario: readScenario(request.scenario), creationDate, revision };
 }
 
 /** pdfkit streams its output; the chunks are all buffered by the time end() returns, so they are read synchronously. */

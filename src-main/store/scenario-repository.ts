@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { InputError } from '../core/input.js';
-import { parseScenario, SCENARIO_VERSION, type Scenario } from '../core/roi/scenario.js';
+import { SCENARIO_VERSION, type Scenario } from '../core/roi/scenario.js';
+import { readScenario } from '../core/roi/scenario-migrate.js';
 
 export interface ScenarioRevision {
   id: string;
@@ -160,7 +161,7 @@ export function createScenarioRepository(db: Database.Database, now: () => Date)
       createdAt: row.created_at,
       archivedAt: row.archived_at,
       // Re-validated on the way out: a row that no longer fits the schema is reported by field.
-      document: parseScenario(JSON.parse(row.document), `scenario ${id} revision ${row.revision}`),
+      document: readScenario(JSON.parse(row.document), `scenario ${id} revision ${row.revision}`),
     };
   }
 
@@ -200,14 +201,14 @@ export function createScenarioRepository(db: Database.Database, now: () => Date)
   const rename = db.transaction((id: string, name: string, options: SaveOptions) => {
     const current = read(id);
     checkExpected(id, current.revision, options.expectedRevision);
-    const document = parseScenario({ ...current.document, name }, 'scenario');
+    const document = readScenario({ ...current.document, name }, 'scenario');
     insertRevision(id, current.revision + 1, document, options.note ?? `renamed from ${current.name}`);
     return current.revision + 1;
   });
 
   const duplicate = db.transaction((id: string, options: { revision?: number; name?: string }) => {
     const source = read(id, options.revision);
-    const document = parseScenario({ ...source.document, name: options.name ?? `${source.name} (copy)` }, 'scenario');
+    const document = readScenario({ ...source.document, name: options.name ?? `${source.name} (copy)` }, 'scenario');
     return create(document, `copy of ${source.name}, revision ${source.revision}`, {
       id: source.id,
       revision: source.revision,
@@ -223,11 +224,11 @@ export function createScenarioRepository(db: Database.Database, now: () => Date)
 
   return {
     create(value, options = {}) {
-      const document = parseScenario(value, 'scenario');
+      const document = readScenario(value, 'scenario');
       return read(create.immediate(document, options.note ?? null, null), 1);
     },
     saveRevision(id, value, options = {}) {
-      const document = parseScenario(value, 'scenario');
+      const document = readScenario(value, 'scenario');
       return read(id, append.immediate(id, document, options));
     },
     get: read,

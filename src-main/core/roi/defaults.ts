@@ -118,7 +118,7 @@ export function defaultScenario(preset: PresetId, name = 'New scenario'): Scenar
         : { value: 128, unit: 'tokens/request', source: assumption('answer of a short request') },
       horizonMonths: { value: 36, unit: 'months', source: assumption('three-year horizon') },
       growthPerMonth: { value: 0.02, unit: 'fraction/month', source: assumption('2 % growth per month') },
-      speedup: { source: 'unanswered', provider: 'cpu', useUpperBound: false, publishedTarget: null, assumed: [] },
+      speedup: { source: 'unanswered', provider: 'cpu', benchmarkId: null, useUpperBound: false, publishedTarget: null, assumed: [] },
       requestsPerDay: { value: 100_000, unit: 'requests/day', source: assumption('placeholder volume') },
       pricePerHour: { value: 0.5, unit: 'currency/hour', source: assumption('one CPU server hour') },
       peakFlops: { value: 1e12, unit: 'FLOP/s', source: assumption('a few-core AVX-512 server CPU') },

@@ -96,6 +96,7 @@ export function migrateV1(v1: ScenarioV1, root = 'scenario'): Scenario {
       speedup: {
         source: speed.source === 'benchmark' ? 'measured' : 'assumed',
         provider: speed.provider,
+        benchmarkId: null,
         useUpperBound: speed.useUpperBound,
         publishedTarget: null,
         assumed: speed.assumed.map((a) => ({

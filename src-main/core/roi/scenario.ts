@@ -114,6 +114,8 @@ const speedupSchema = z
      */
     source: z.enum(['measured', 'published', 'assumed', 'unanswered']),
     provider: z.enum(PROVIDERS),
+    /** The benchmark result the measured speed-ups come from (stored, imported or shipped with an example). */
+    benchmarkId: z.string().max(128).nullable(),
     /** Use upper-bound rows (ideal kernels) instead of measured ones; stays labelled. */
     useUpperBound: z.boolean(),
     /** The target in resources/published-speedups.json, with source published. */
