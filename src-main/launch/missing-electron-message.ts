@@ -15,7 +15,7 @@ export function missingElectronMessage(error: ElectronBinaryError, env: NodeJS.P
   if (error.kind === 'named') {
     return [
       'Cannot open the desktop app: the Electron binary you named was not found.',
-      `Why: ${error.reason}.`,
+      `Why: ${sentence(error.reason)}`,
       'What to do:',
       `  - Point that variable at an installed Electron ${major} executable, or unset it so that npm start fetches Electron itself.`,
       ...useCli,
@@ -24,7 +24,7 @@ export function missingElectronMessage(error: ElectronBinaryError, env: NodeJS.P
   }
   return [
     `Cannot open the desktop app: Electron ${error.version}'s binary could not be downloaded.`,
-    `Why: ${error.reason}.`,
+    `Why: ${sentence(error.reason)}`,
     'What to do, any one of:',
     '  - Run npm start once with network access (or with ELECTRON_MIRROR set to a mirror you can reach).',
     `    The download is cached in ${electronCacheDir(env)}, so later starts need no network.`,
@@ -34,6 +34,11 @@ export function missingElectronMessage(error: ElectronBinaryError, env: NodeJS.P
     ...useCli,
     '',
   ].join('\n');
+}
+
+/** Error messages end with or without a full stop; the message wants exactly one. */
+function sentence(reason: string): string {
+  return `${reason.replace(/[.\s]+$/, '')}.`;
 }
 
 /** Where @electron/get keeps downloads: electron_config_cache, else env-paths' cache folder for "electron". */
