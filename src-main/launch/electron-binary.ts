@@ -62,7 +62,7 @@ export async function ensureElectronBinary(options: EnsureOptions): Promise<Elec
     return { path: executable, source: 'ELECTRON_OVERRIDE_DIST_PATH' };
   }
   if (installedExecutable(options.electronDir) === null) {
-    options.log?.(`Electron ${version}'s binary is not installed yet: fetching it once with Electron's installer (about 100 MB, then cached).`);
+    options.log?.(`Electron ${version}'s binary is not installed yet: fetching it once with Electron's installer (then cached).`);
   }
   const run = await runInstaller(options.electronDir, env);
   if (run.code !== 0) throw new ElectronBinaryError('download', downloadFailureReason(run.output, run.code), version);
