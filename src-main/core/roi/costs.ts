@@ -227,3 +227,31 @@ export function optionCost(shape: CostedShape, x: CostInputs, baseFlops: number,
   const running = runningCost(flops, baseFlops, deployMonth, x);
   return { ...up, flopsPerRequest: flops, running, total: up.upfront + running };
 }
+
+/**
+ * Cumulative present value of an option's cost at the end of each month of the horizon (upfront
+ * included): what payback and the savings-over-time chart read. Metered serving is summed month by
+ * month; a fleet is re-planned for each shorter horizon, so its residual value is credited at that month.
+ */
+export function cumulativeCost(shape: CostedShape, x: CostInputs, baseFlops: number): Float64Array {
+  const up = upfrontCost(shape, x);
+  const flops = flopsPerRequest(shape, x);
+  const deployMonth = deployMonthOf(up.deployMonths, x);
+  const out = new Float64Array(x.horizonMonths);
+  if (x.metered) {
+    const m = x.metered;
+    const before = meteredCostPerRequest(baseFlops, m) * m.requestsPerDay * DAYS_PER_MONTH;
+    const after = meteredCostPerRequest(flops, m) * m.requestsPerDay * DAYS_PER_MONTH;
+    let total = up.upfront;
+    for (let t = 0; t < x.horizonMonths; t++) {
+      total += ((t < deployMonth ? before : after) * (1 + x.growthPerMonth) ** t) / (1 + x.monthlyDiscount) ** (t + 1);
+      out[t] = total;
+    }
+    return out;
+  }
+  for (let t = 0; t < x.horizonMonths; t++) {
+    const y: CostInputs = { ...x, horizonMonths: t + 1, fleet: { ...x.fleet!, horizonMonths: t + 1 } };
+    out[t] = up.upfront + runningCost(flops, baseFlops, Math.min(deployMonth, t + 1), y);
+  }
+  return out;
+}

@@ -11,7 +11,7 @@ import type { OptimalSparsity } from '../law/optimal.js';
 import { PRESETS, type Law } from '../law/presets.js';
 import type { BenchmarkResult } from '../hardware/benchmark-result.js';
 import { InputError } from '../input.js';
-import { costInputsFrom, optionCost, type CostInputs, type OptionCost } from './costs.js';
+import { costInputsFrom, cumulativeCost, optionCost, type CostInputs, type OptionCost } from './costs.js';
 import { planFleet, type FleetPlan } from './fleet.js';
 import { idealSpeedup, prunableShare } from './ideal-speedup.js';
 import { lawDraws, type LawDraws } from './law-uncertainty.js';
@@ -150,8 +150,7 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
   const fleetDeployment = scenario.deployment.kind === 'fleet' ? scenario.deployment : null;
 
   const horizon = x.horizonMonths;
-  const truncated = (months: number): CostInputs => ({ ...x, horizonMonths: months, ...(x.fleet ? { fleet: { ...x.fleet, horizonMonths: months } } : {}) });
-  const baselineUpTo = Array.from({ length: horizon }, (_, t) => costOf(baseline, truncated(t + 1)).total);
+  const baselineUpTo = cumulativeCost(baseline.shape, x, baseFlops);
 
   const options: EvaluatedOption[] = set.options.map((option, index) => {
     const cost = index === 0 ? baselineCost : costOf(option);
@@ -167,7 +166,8 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
           fleetDeployment.latencyBudgetMs.value,
         )
       : null;
-    const cumulativeSavings = index === 0 ? new Array<number>(horizon).fill(0) : baselineUpTo.map((b, t) => b - costOf(option, truncated(t + 1)).total);
+    const optionUpTo = index === 0 ? baselineUpTo : cumulativeCost(option.shape, x, baseFlops);
+    const cumulativeSavings = Array.from(baselineUpTo, (b, t) => b - optionUpTo[t]!);
     let lastBehind = -1;
     cumulativeSavings.forEach((v, t) => {
       if (v < 0) lastBehind = t;

@@ -70,37 +70,45 @@ interface SwitchSpec {
   at: (value: number) => number;
 }
 
+/**
+ * The nearest flip on either side of the base value: a coarse walk outward to the first sign change,
+ * then bisection (on whole numbers for integer inputs).
+ */
 function search(spec: SwitchSpec): { value: number; flipsWhen: 'above' | 'below' } | null {
   const [lo, hi] = spec.domain;
   const toAxis = (v: number) => (spec.logScale ? Math.log(v) : v);
   const fromAxis = (v: number) => (spec.logScale ? Math.exp(v) : v);
+  const round = (v: number) => (spec.integer ? Math.round(v) : v);
   const start = spec.logScale && spec.base <= 0 ? lo : Math.min(Math.max(spec.base, lo), hi);
   const baseSign = Math.sign(spec.at(start));
-  const steps = spec.integer ? Math.max(1, Math.round(hi - lo)) : 160;
+  const steps = 40;
   let found: { value: number; flipsWhen: 'above' | 'below' } | null = null;
   let nearest = Infinity;
-  for (const [from, to] of [[toAxis(start), toAxis(hi)], [toAxis(start), toAxis(lo)]] as const) {
+  for (const end of [hi, lo]) {
+    const from = toAxis(start);
+    const to = toAxis(end);
     let previous = from;
     for (let i = 1; i <= steps; i++) {
       const point = from + ((to - from) * i) / steps;
-      const value = spec.integer ? Math.round(fromAxis(point)) : fromAxis(point);
-      if (Math.sign(spec.at(value)) !== baseSign) {
-        let a = previous;
-        let b = point;
-        for (let k = 0; k < 50 && !spec.integer; k++) {
-          const mid = (a + b) / 2;
-          if (Math.sign(spec.at(fromAxis(mid))) === baseSign) a = mid;
-          else b = mid;
-        }
-        const flip = spec.integer ? value : fromAxis((a + b) / 2);
-        const distance = Math.abs(toAxis(flip) - toAxis(start));
-        if (distance < nearest) {
-          nearest = distance;
-          found = { value: flip, flipsWhen: flip > start ? 'above' : 'below' };
-        }
-        break;
+      if (Math.sign(spec.at(round(fromAxis(point)))) === baseSign) {
+        previous = point;
+        continue;
       }
-      previous = point;
+      let a = previous;
+      let b = point;
+      for (let k = 0; k < 50; k++) {
+        if (spec.integer && Math.abs(Math.round(fromAxis(a)) - Math.round(fromAxis(b))) <= 1) break;
+        const mid = (a + b) / 2;
+        if (Math.sign(spec.at(round(fromAxis(mid)))) === baseSign) a = mid;
+        else b = mid;
+      }
+      const flip = spec.integer ? Math.round(fromAxis(b)) : fromAxis((a + b) / 2);
+      const distance = Math.abs(toAxis(flip) - toAxis(start));
+      if (distance < nearest) {
+        nearest = distance;
+        found = { value: flip, flipsWhen: flip > start ? 'above' : 'below' };
+      }
+      break;
     }
   }
   return found;

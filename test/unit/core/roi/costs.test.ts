@@ -1,141 +1,109 @@
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_MONTH, costInputsFrom, growthSum, optionCost } from '../../../../src-main/core/roi/costs.js';
-import { evaluateScenario } from '../../../../src-main/core/roi/evaluate.js';
-import { savingsOf } from '../../../../src-main/core/roi/savings.js';
+import {
+  costInputsFrom, DAYS_PER_MONTH, deployMonthOf, discountedGrowthSum, monthlyRate, optionCost, runningCost, upfrontCost,
+  type CostedShape, type CostInputs,
+} from '../../../../src-main/core/roi/costs.js';
 import { scenarioWith } from '../../../support/scenarios.js';
 
-/**
- * A scenario with round numbers, checked by hand:
- * 1e8 params, 1e10 tokens, $1/h for 1e15 FLOP/s at 100 % (so $1 per 3.6e18 FLOPs),
- * 1,000 requests/day of 100 tokens, no growth, 12 months, inference $1/h for 1e12 FLOP/s at 100 %.
- */
-const handScenario = () =>
-  scenarioWith('t5', (s) => {
-    s.baseline.params.value = 1e8;
-    s.baseline.trainingData.value = 1e10;
-    s.baseline.availableData.value = 1e10;
-    s.training.pricePerHour.value = 1;
-    s.training.peakFlops.value = 1e15;
-    s.training.utilisation.value = 1;
-    s.engineering.personDays.value = 10;
-    s.engineering.dayRate.value = 100;
-    s.engineering.tooling.value = 500;
-    s.engineering.riskBuffer.value = 0.5;
-    s.deployment.requestsPerDay.value = 1000;
-    s.deployment.unitsPerRequest.value = 100;
-    s.deployment.growthPerMonth.value = 0;
-    s.deployment.horizonMonths.value = 12;
-    s.deployment.pricePerHour.value = 1;
-    s.deployment.peakFlops.value = 1e12;
-    s.deployment.utilisation.value = 1;
-    s.deployment.speedup = { source: 'assumed', provider: 'cpu', useUpperBound: false, assumed: [{ sparsity: 0.5, value: 2 }] };
-    s.sparsity.candidates = [0.5];
-    s.sparsity.includeOptimal = false;
-  });
-
-describe('cost model, by hand', () => {
-  const x = costInputsFrom(handScenario());
-
-  it('prices the dense baseline', () => {
-    const cost = optionCost({ sparse: false, denseSize: 1e8, trainingData: 1e10, speedup: 1 }, x);
-    expect(cost.trainingFlops).toBe(6e18);
-    expect(cost.training).toBeCloseTo(6e18 / 1e15 / 3600, 10); // 1.6667 hours at $1
-    expect(cost.engineering).toBe(0);
-    expect(cost.flopsPerRequest).toBe(2e10);
-    expect(cost.costPerRequest).toBeCloseTo(2e10 / 1e12 / 3600, 15);
-    expect(cost.requests).toBeCloseTo(1000 * DAYS_PER_MONTH * 12, 6);
-    expect(cost.inference).toBeCloseTo(1000 * DAYS_PER_MONTH * 12 * (0.02 / 3600), 9);
-    expect(cost.total).toBeCloseTo(cost.training + cost.inference, 9);
-  });
-
-  it('prices a sparse option: engineering with risk buffer, inference divided by the speed-up', () => {
-    const cost = optionCost({ sparse: true, denseSize: 2e8, trainingData: 1e10, speedup: 4 }, x);
-    expect(cost.engineering).toBe((10 * 100 + 500) * 1.5);
-    expect(cost.flopsPerRequest).toBe((2 * 2e8 * 100) / 4);
-    expect(cost.pruning).toBe(0);
-    const retrain = optionCost({ sparse: true, denseSize: 2e8, trainingData: 1e10, speedup: 4 }, { ...x, route: 'prune-retrain', retrainFraction: 0.5 });
-    expect(retrain.pruningFlops).toBe(0.5 * 6 * 2e8 * 1e10);
-  });
-
-  it('counts tokens per image in vision FLOPs', () => {
-    const vision = costInputsFrom(scenarioWith('vit'));
-    const cost = optionCost({ sparse: false, denseSize: 1e8, trainingData: 1e9, speedup: 1 }, vision);
-    expect(cost.trainingFlops).toBe(6 * 1e8 * 1e9 * 197);
-    expect(cost.flopsPerRequest).toBe(2 * 1e8 * 1 * 197);
-  });
-
-  it('sums growing monthly volume as a geometric series', () => {
-    expect(growthSum(0, 12)).toBe(12);
-    expect(growthSum(0.1, 3)).toBeCloseTo(1 + 1.1 + 1.21, 12);
-    expect(growthSum(-0.1, 2)).toBeCloseTo(1.9, 12);
-  });
-
-  it('break-even volume, speed-up and payback are consistent with the savings they describe', () => {
-    const scenario = handScenario();
-    scenario.deployment.requestsPerDay.value = 5e6;
-    const result = evaluateScenario(scenario);
-    const sparse = result.options.find((o) => o.kind === 'sparse')!;
-    const baseline = result.options[0]!;
-    const inputs = result.inputs;
-    expect(sparse.savings).toBeCloseTo(savingsOf(sparse, baseline, inputs), 6);
-    const volume = sparse.breakEven.requestsPerDay!;
-    expect(Math.abs(savingsOf(sparse, baseline, { ...inputs, requestsPerDay: volume }))).toBeLessThan(1e-6 * sparse.cost.total);
-    const speedup = sparse.breakEven.speedup!;
-    expect(Math.abs(savingsOf(sparse, baseline, { ...inputs, speedupFactor: speedup / sparse.speedup.value }))).toBeLessThan(1e-6 * sparse.cost.total);
-    const month = sparse.breakEven.paybackMonth!;
-    expect(month).toBeGreaterThan(0);
-    expect(sparse.breakEven.cumulativeSavings[month - 1]).toBeGreaterThanOrEqual(0);
-    if (month > 1) expect(sparse.breakEven.cumulativeSavings[month - 2]).toBeLessThan(0);
-    expect(sparse.breakEven.cumulativeSavings.at(-1)).toBeCloseTo(sparse.savings, 4);
-  });
+const dense = (size: number, seen: number, extra: Partial<CostedShape> = {}): CostedShape => ({
+  trainSize: size, seenData: seen, extraUniqueData: 0, engineering: false, prunedExisting: false, inferenceSize: size, speedup: 1, ...extra,
 });
 
-describe('invariants', () => {
-  it('every option costs more over a longer horizon', () => {
-    for (const preset of ['vit', 't5'] as const) {
-      let previous: number[] | null = null;
-      for (const months of [1, 6, 12, 36, 120]) {
-        const result = evaluateScenario(scenarioWith(preset, (s) => (s.deployment.horizonMonths.value = months)));
-        const totals = result.options.filter((o) => o.kind !== 'smaller-dense').map((o) => o.cost.total);
-        if (previous) totals.forEach((t, i) => expect(t).toBeGreaterThan(previous![i]!));
-        previous = totals;
-      }
-    }
+/** A metered language scenario with round numbers, so every cost can be checked by hand. */
+function roundInputs(patch: (x: CostInputs) => void = () => {}): CostInputs {
+  const x = costInputsFrom(
+    scenarioWith('t5', (s) => {
+      s.architecture.kind = 'decoder-only';
+      s.training.pricePerHour.value = 3600; // 1 per second of one accelerator
+      s.training.peakFlops.value = 1e12;
+      s.training.utilisation.value = 0.5; // 5e11 useful FLOP/s
+      s.training.gpus.value = 10;
+      s.decision.discountRate.value = 0;
+      if (s.deployment.kind !== 'metered') throw new Error('metered expected');
+      s.deployment.requestsPerDay.value = 1000;
+      s.deployment.unitsPerRequest.value = 100;
+      s.deployment.outputTokensPerRequest.value = 0;
+      s.deployment.pricePerHour.value = 3600;
+      s.deployment.peakFlops.value = 2e9;
+      s.deployment.utilisation.value = 0.5; // 1e9 useful FLOP/s at 1 per second
+      s.deployment.growthPerMonth.value = 0;
+      s.deployment.horizonMonths.value = 12;
+    }),
+  );
+  patch(x);
+  return x;
+}
+
+describe('cost model', () => {
+  it('prices training as 6·N·D FLOPs at the sustained rate, and serving as 2·N per token', () => {
+    const x = roundInputs();
+    const shape = dense(1e6, 1e9);
+    const up = upfrontCost(shape, x);
+    expect(up.trainingFlops).toBe(6e15);
+    expect(up.training).toBeCloseTo(6e15 / 5e11, 6); // 12,000 seconds at 1 per second
+    expect(up.gpuHours).toBeCloseTo(6e15 / 5e11 / 3600, 9);
+    const cost = optionCost(shape, x, 2e6 * 100);
+    expect(cost.flopsPerRequest).toBe(2e8);
+    // 0.2 s per request at 1 per second, 1000 requests a day, 12 months.
+    expect(cost.running).toBeCloseTo(0.2 * 1000 * DAYS_PER_MONTH * 12, 6);
   });
 
-  it('a higher speed-up never raises the cost of a sparse option', () => {
-    let previous = Infinity;
-    for (const speedup of [0.5, 1, 1.5, 2, 4, 8, 20]) {
-      const result = evaluateScenario(
-        scenarioWith('t5', (s) => {
-          s.deployment.speedup = { source: 'assumed', provider: 'cpu', useUpperBound: false, assumed: [{ sparsity: 0.75, value: speedup }] };
-        }),
-      );
-      const sparse = result.options.find((o) => o.id === 'sparse-0.75')!;
-      expect(sparse.cost.total).toBeLessThanOrEqual(previous);
-      previous = sparse.cost.total;
-    }
+  it('an encoder-decoder sends each token through one half: half the FLOPs of a decoder-only model', () => {
+    const decoder = roundInputs();
+    const encDec = roundInputs((x) => {
+      x.inferenceFlopsPerParamToken = 1;
+      x.trainingFlopsPerParamToken = 3;
+    });
+    const shape = dense(1e6, 1e9);
+    expect(optionCost(shape, encDec, 1).flopsPerRequest).toBe(optionCost(shape, decoder, 1).flopsPerRequest / 2);
+    expect(upfrontCost(shape, encDec).training).toBeCloseTo(upfrontCost(shape, decoder).training / 2, 9);
+    const fromScenario = costInputsFrom(scenarioWith('t5'));
+    expect(fromScenario.inferenceFlopsPerParamToken).toBe(1);
+    expect(fromScenario.trainingFlopsPerParamToken).toBe(3);
   });
 
-  it('every option reaches the baseline’s predicted loss', () => {
-    const result = evaluateScenario(scenarioWith('vit'));
-    for (const option of result.options) expect(option.loss).toBeCloseTo(result.targetLoss, 9);
+  it('present value at 0 % equals the plain sum, and discounting lowers later months', () => {
+    expect(discountedGrowthSum(0, 12, 0, 0)).toBe(12);
+    expect(discountedGrowthSum(0, 3, 0.1, 0)).toBeCloseTo(1 + 1.1 + 1.21, 12);
+    const r = monthlyRate(0.1);
+    expect((1 + r) ** 12).toBeCloseTo(1.1, 12);
+    const byHand = [0, 1, 2].reduce((sum, t) => sum + 1.1 ** t / (1 + r) ** (t + 1), 0);
+    expect(discountedGrowthSum(0, 3, 0.1, r)).toBeCloseTo(byHand, 12);
+    expect(discountedGrowthSum(3, 3, 0.1, r)).toBe(0);
+    const x0 = roundInputs();
+    const x10 = roundInputs((x) => (x.monthlyDiscount = monthlyRate(0.1)));
+    expect(runningCost(2e8, 2e8, 0, x10)).toBeLessThan(runningCost(2e8, 2e8, 0, x0));
   });
-});
 
-describe('break-even when the option is ahead up front but dearer per request', () => {
-  it('reports no payback once it falls behind, and the volume above which it stops paying', async () => {
-    const { breakEven } = await import('../../../../src-main/core/roi/savings.js');
-    const x = { ...costInputsFrom(scenarioWith('t5')), requestsPerDay: 1000, growthPerMonth: 0, horizonMonths: 12 };
-    const base = { upfront: 100, costPerRequest: 0.001, requests: 1000 * DAYS_PER_MONTH * 12 } as Parameters<typeof breakEven>[2];
-    const option = { ...base, upfront: 50, costPerRequest: 0.002 };
-    const sparse = { kind: 'sparse', speedup: { value: 1 } } as Parameters<typeof breakEven>[0];
-    const behind = breakEven(sparse, option, base, x);
-    // Ahead by 50 at the start, losing about 30.4 a month: behind from month 2 to the end.
-    expect(behind.paybackMonth).toBeNull();
-    expect(behind.requestsPerDay).toBeCloseTo(50 / (0.001 * DAYS_PER_MONTH * 12), 6);
-    // At one request a day it loses 0.03 a month: still ahead after the 240 months looked at.
-    const stays = breakEven(sparse, option, base, { ...x, requestsPerDay: 1 });
-    expect(stays.paybackMonth).toBe(0);
+  it('an existing model is not charged its sunk training, and serves until its replacement is ready', () => {
+    const x = roundInputs((y) => (y.status = 'trained'));
+    expect(upfrontCost(dense(0, 1e9), x).training).toBe(0);
+    // 6e15 FLOPs at 5e11 per second on 10 GPUs: 1,200 s of calendar time, well inside month 1.
+    const quick = upfrontCost(dense(1e6, 1e9), x);
+    expect(deployMonthOf(quick.deployMonths, x)).toBe(1);
+    // Before month 1 the baseline's cost per request applies; afterwards the option's.
+    const mixed = runningCost(1e8, 2e8, 1, x);
+    expect(mixed).toBeCloseTo(1000 * DAYS_PER_MONTH * (0.2 + 0.1 * 11), 6);
+    expect(deployMonthOf(2.3, x)).toBe(3);
+    expect(deployMonthOf(2.3, { ...x, status: 'planned' })).toBe(0);
+  });
+
+  it('charges data beyond the baseline’s, engineering only for sparse work, and one-shot pruning by parameters', () => {
+    const x = roundInputs((y) => {
+      y.dataCostPerUnit = 0.001;
+      y.engineeringDays = 10;
+      y.dayRate = 100;
+      y.tooling = 50;
+      y.riskBuffer = 0.5;
+      y.oneShotGpuHoursPerBillion = 2;
+      y.retrainData = 1e8;
+    });
+    expect(upfrontCost(dense(1e6, 1e9, { extraUniqueData: 5e8 }), x).data).toBeCloseTo(5e5, 6);
+    expect(upfrontCost(dense(1e6, 1e9), x).engineering).toBe(0);
+    expect(upfrontCost(dense(1e6, 1e9, { engineering: true }), x).engineering).toBeCloseTo((10 * 100 + 50) * 1.5, 9);
+    const pruned = upfrontCost({ ...dense(0, 1e8), inferenceSize: 1e9, engineering: true, prunedExisting: true }, x);
+    // Retraining the dense shape (1e9) on 1e8 units: 6e17 FLOPs; one-shot: 2 GPU-hours per billion.
+    expect(pruned.pruningFlops).toBe(6e17);
+    expect(pruned.pruning).toBeCloseTo(6e17 / 5e11 + 2 * 3600, 3);
   });
 });
