@@ -7,6 +7,8 @@ import { en } from './en.js';
 import { ja } from './ja.js';
 import { uiEn } from './ui-en.js';
 import { uiJa } from './ui-ja.js';
+import { publishedEn } from './published-en.js';
+import { publishedJa } from './published-ja.js';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,7 +34,10 @@ function translatorFor(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
-    resources: { en: { translation: { ...en, ui: uiEn } }, ja: { translation: { ...ja, ui: uiJa } } },
+    resources: {
+      en: { translation: { ...en, ui: uiEn, published: publishedEn } },
+      ja: { translation: { ...ja, ui: uiJa, published: publishedJa } },
+    },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.
     interpolation: { escapeValue: false },
