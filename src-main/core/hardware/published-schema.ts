@@ -173,7 +173,7 @@ export const adviceSchema = z
 export type Advice = z.infer<typeof adviceSchema>;
 
 export const runtimeStatusSourceSchema = z
-  .object({ runtimeId: z.string(), status: z.enum(RUNTIME_STATUSES), note: text, source: sourceSchema, checked: checkedSchema })
+  .object({ runtimeId: z.string(), status: z.enum(RUNTIME_STATUSES), note: bilingual, source: sourceSchema, checked: checkedSchema })
   .strict();
 export type RuntimeStatusSource = z.infer<typeof runtimeStatusSourceSchema>;
 

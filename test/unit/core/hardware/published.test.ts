@@ -110,7 +110,8 @@ describe('published speed-ups for a deployment target', () => {
   it('flags a runtime that has reached end of life, with its source', () => {
     const out = publishedSpeedup('x86-deepsparse', { sparsity: 0.5, pattern: 'unstructured' });
     expect(out.endOfLife.map((e) => e.runtimeId)).toEqual(['deepsparse']);
-    expect(out.endOfLife[0]!.note).toMatch(/June 2, 2025/);
+    expect(out.endOfLife[0]!.note.en).toMatch(/June 2, 2025/);
+    expect(out.endOfLife[0]!.note.ja).toMatch(/2025年6月2日/);
     expect(out.endOfLife[0]!.source.repository?.repo).toBe('neuralmagic/deepsparse');
     expect(publishedSpeedup('a100-2of4', { sparsity: 0.5, pattern: '2:4' }).endOfLife).toEqual([]);
   });
