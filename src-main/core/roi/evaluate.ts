@@ -21,6 +21,7 @@ import { effectiveRanges, type EffectiveRange } from './ranges.js';
 import { recommend, type Note, type Recommendation } from './recommend.js';
 import { dataUnitOf, rangeApplies, UNCERTAIN_INPUTS, type Scenario } from './scenario.js';
 import { switchingValues, tornado, type Comparison, type SwitchingValue, type TornadoBar } from './sensitivity.js';
+import { publishedLookup } from './published-lookup.js';
 import { assumedSpeedup, measuredSpeedup, publishedSpeedup, type PublishedLookup, type ResolvedSpeedup, type SpeedupRequest } from './speedups.js';
 
 /** compared: competes for the recommendation; lower-quality: shown apart; below-floor and misses-latency: never recommended. */
@@ -133,7 +134,15 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
   const speedupAt = (sparsity: number): ResolvedSpeedup => {
     const request: SpeedupRequest = { sparsity, pattern, provider: speed.provider, tokens, useUpperBound: speed.useUpperBound, bound: boundAt(sparsity) };
     if (speed.source === 'measured') return measuredSpeedup(request, benchmark);
-    if (speed.source === 'published') return publishedSpeedup(request, speed.publishedTarget ?? '', settings.published ?? null);
+    if (speed.source === 'published') {
+      const published = publishedSpeedup(request, speed.publishedTarget ?? '', settings.published === undefined ? publishedLookup : settings.published);
+      // No end-to-end figure matches: say so, and fall back to the user's assumption when there is one.
+      if (published.kind === 'none' && speed.assumed.length > 0) {
+        const assumed = assumedSpeedup(speed.assumed, sparsity, request.bound);
+        return { ...assumed, note: `${published.note}; the assumption is used instead` };
+      }
+      return published;
+    }
     return assumedSpeedup(speed.assumed, sparsity, request.bound);
   };
   const dense: ResolvedSpeedup = {

@@ -72,7 +72,7 @@ export interface PublishedAnswer {
   citations: PublishedCitation[];
   note: string;
 }
-export type PublishedLookup = (target: string, sparsity: number, pattern: 'unstructured' | '2:4') => PublishedAnswer;
+export type PublishedLookup = (target: string, sparsity: number, pattern: 'unstructured' | '2:4', tokensPerRequest: number) => PublishedAnswer;
 
 interface Point {
   sparsity: number;
@@ -217,7 +217,7 @@ export function measuredSpeedup(request: SpeedupRequest, benchmark: BenchmarkRes
 /** The published end-to-end range for a deployment target; `none` when no figure matches. */
 export function publishedSpeedup(request: SpeedupRequest, target: string, lookup: PublishedLookup | null): ResolvedSpeedup {
   if (!lookup) return none(request.bound, 'published figures are not available in this build');
-  const answer = lookup(target, request.sparsity, request.pattern);
+  const answer = lookup(target, request.sparsity, request.pattern, request.tokens);
   if (!answer.range) return none(request.bound, answer.note);
   const c = clip(answer.range.value, answer.range.low, answer.range.high, request.bound);
   return {
