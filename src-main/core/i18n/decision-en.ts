@@ -22,6 +22,7 @@ export const decisionEn = {
     sparse: 'Recommended: {{option}}, trained on {{data}} — saves {{savings}} over {{horizon}} months, pays back {{payback}}.',
     pruned: 'Recommended: {{option}} and retrain (lower quality, accepted) — saves {{savings}} over {{horizon}} months, pays back {{payback}}.',
     pilot: 'Confirm it with a pilot first.',
+    indicative: 'Indicative only until a pilot confirms it: the comparison rests on an extrapolated law or an unmeasured speed-up.',
     paybackMonth: 'in month {{month}}',
     paybackAtOnce: 'at once',
     paybackNever: 'not within the horizon',

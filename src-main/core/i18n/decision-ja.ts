@@ -26,6 +26,7 @@ export const decisionJa: Texts<typeof decisionEn> = {
     sparse: '推奨：{{option}}（学習データ{{data}}）。{{horizon}}か月で{{savings}}の削減、投資回収は{{payback}}。',
     pruned: '推奨：{{option}}して再学習（品質低下を許容）。{{horizon}}か月で{{savings}}の削減、投資回収は{{payback}}。',
     pilot: 'まず試験導入で確かめること。',
+    indicative: '試験導入で確かめるまでは目安である。比較が外挿したスケーリング則、または未実測の速度向上に基づいているため。',
     paybackMonth: '{{month}}か月目',
     paybackAtOnce: '初月',
     paybackNever: '検討期間内には困難',

@@ -132,7 +132,7 @@ export function explainRecommendation(result: RoiResult, language: Language): Ex
 
   return {
     headline: headlineText,
-    headlinePilot: r.headlineNeedsPilot ? t('decision.headline.pilot') : null,
+    headlinePilot: r.headlineNeedsPilot ? t(headline.kind === 'baseline' ? 'decision.headline.indicative' : 'decision.headline.pilot') : null,
     level,
     verdict,
     reasons: {

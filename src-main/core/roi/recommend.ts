@@ -242,7 +242,8 @@ export function recommend(input: RecommendationInput): Recommendation {
   }
   if (input.crossArchitecture) cap('cross-architecture', 'pilot-first');
   if (input.customLawVerdict === 'unreliable') cap('custom-law-unreliable', 'pilot-first');
-  if (sparse && input.advantage < input.materiality) cap('no-material-difference', 'not-now', { advantage: input.advantage, materiality: input.materiality });
+  // Either way round, a difference this small is no reason to act: at most "Not now".
+  if (sparse && Math.abs(input.advantage) < input.materiality) cap('no-material-difference', 'not-now', { advantage: input.advantage, materiality: input.materiality });
   // A confident "Go" needs measured evidence and no open doubt.
   if (level === 'go' && CONFIDENCES.indexOf(confidence) >= 2) level = 'go-with-conditions';
   if (input.optimal.sparsity === 0) notes.push('optimal-sparsity-zero');
@@ -251,13 +252,17 @@ export function recommend(input: RecommendationInput): Recommendation {
   if (input.options.some((o) => o.kind === 'pruned')) notes.push('pruned-quality-assumed');
 
   const headlineCompared = [headline, baseline, headline.kind === 'sparse' || headline.kind === 'pruned' ? alternative : sparse ?? alternative];
+  const speedSwitch = input.switching.find((v) => v.input === 'speedup') ?? null;
+  // A non-sparse headline rests on the sparse speed-up only when a reachable speed-up could overturn it.
+  const speedCouldFlip = speedSwitch !== null && speedSwitch.value !== null && !speedSwitch.beyondPhysicalBound;
+  const headlineIsSparse = headline.kind === 'sparse' || headline.kind === 'pruned';
   const headlineNeedsPilot =
-    ((headline.kind === 'sparse' || headline.kind === 'pruned') && !deploymentEvidence(headline)) ||
+    (headlineIsSparse && !deploymentEvidence(headline)) ||
+    (!headlineIsSparse && sparse !== null && speedCouldFlip && !deploymentEvidence(sparse)) ||
     headlineCompared.some((o) => o.extrapolation.factor > EXTRAPOLATION_CAP) ||
     input.crossArchitecture ||
     input.customLawVerdict === 'unreliable';
 
-  const speedSwitch = input.switching.find((v) => v.input === 'speedup') ?? null;
   const pilot: Pilot | null =
     level === 'pilot-first' || headlineNeedsPilot
       ? {
