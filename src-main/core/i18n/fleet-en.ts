@@ -37,7 +37,7 @@ export const fleetEn = {
       capacity: 'More capacity',
       'new-line': 'New lines',
       replacement: 'Replacement',
-      total: '{{count}} in all',
+      total: '{{devices}} in all',
     },
   },
 };

@@ -35,7 +35,7 @@ export const fleetJa: FleetTexts = {
       capacity: '処理能力の増強',
       'new-line': '新ライン',
       replacement: '更新',
-      total: '計{{count}}台',
+      total: '計{{devices}}台',
     },
   },
 };

@@ -33,7 +33,7 @@ describe('fleet texts', () => {
 
   it('is registered under fleet in both languages', () => {
     expect(translator('en').t('fleet.throughput.estimate')).toBe('estimate — MatMuls only, synthetic shapes');
-    expect(translator('ja').t('fleet.chart.devicesBought.total', { count: 12 })).toBe('計12台');
+    expect(translator('ja').t('fleet.chart.devicesBought.total', { devices: 12 })).toBe('計12台');
     expect(translator('en').t('fleet.reason.new-line')).toBe('new line');
   });
 });
