@@ -1,6 +1,7 @@
 /** `npm run bench`: prints each benchmark's figures. Targets are stated beside the numbers. */
 import os from 'node:os';
 import { benchFit } from './fit.js';
+import { benchFleet } from './fleet.js';
 import { benchMemo } from './memo.js';
 import { benchOnnx } from './onnx.js';
 import { benchRoi } from './roi.js';
@@ -10,6 +11,8 @@ console.log('');
 benchFit();
 console.log('');
 benchRoi();
+console.log('');
+benchFleet();
 console.log('');
 benchMemo();
 console.log('');

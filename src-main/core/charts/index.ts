@@ -7,3 +7,7 @@ export { savingsOverTimeOption, savingsOverTimePoints, headlineOption, plottedOp
 export { tornadoOption, tornadoBars, type TornadoLabels } from './tornado.js';
 export { savingsDistributionOption, type SavingsDistributionLabels } from './savings-distribution.js';
 export { chartLabels, chartFormat, optionName, inputValue, type ChartLabels } from './labels.js';
+export { capacityVsDemandOption, optionColour, type CapacityVsDemandLabels, type FleetChartPlan } from './capacity-vs-demand.js';
+export { devicesBoughtOption, PURCHASE_REASONS, type DevicesBoughtLabels } from './devices-bought.js';
+export { fleetChartLabels, type FleetChartLabels } from './fleet-labels.js';
+export { withReadableText, MIN_CHART_TEXT_PX } from './readable-text.js';

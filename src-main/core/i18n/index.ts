@@ -4,6 +4,8 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { en } from './en.js';
+import { fleetEn } from './fleet-en.js';
+import { fleetJa } from './fleet-ja.js';
 import { ja } from './ja.js';
 import { uiEn } from './ui-en.js';
 import { uiJa } from './ui-ja.js';
@@ -37,8 +39,8 @@ function translatorFor(language: Language): TFunction {
   void instance.init({
     lng: language,
     resources: {
-      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn } },
-      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa } },
+      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn } },
+      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa } },
     },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.
