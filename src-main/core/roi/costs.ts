@@ -211,12 +211,11 @@ export function runningCost(flops: number, baseFlops: number, deployMonth: numbe
     );
   }
   const fleet = x.fleet!;
-  return planFleetTotal(fleet, {
-    requestsPerSecondPerDevice: x.fleetBaseRequestsPerSecond * (baseFlops / flops),
-    latencyMs: x.fleetBaseLatencyMs * (flops / baseFlops),
-    deployMonth,
-    statusQuo: { requestsPerSecondPerDevice: x.fleetBaseRequestsPerSecond },
-  });
+  const requestsPerSecondPerDevice = x.fleetBaseRequestsPerSecond * (baseFlops / flops);
+  const latencyMs = x.fleetBaseLatencyMs * (flops / baseFlops);
+  // A model a million times heavier than today's cannot be served by any fleet: infeasible, not an error.
+  if (!(requestsPerSecondPerDevice > 1e-9) || !(latencyMs <= 1e9)) return Infinity;
+  return planFleetTotal(fleet, { requestsPerSecondPerDevice, latencyMs, deployMonth, statusQuo: { requestsPerSecondPerDevice: x.fleetBaseRequestsPerSecond } });
 }
 
 /** The full cost of an option; `baseFlops` is the baseline's FLOPs per request (see runningCost). */
@@ -250,8 +249,16 @@ export function cumulativeCost(shape: CostedShape, x: CostInputs, baseFlops: num
     return out;
   }
   for (let t = 0; t < x.horizonMonths; t++) {
-    const y: CostInputs = { ...x, horizonMonths: t + 1, fleet: { ...x.fleet!, horizonMonths: t + 1 } };
-    out[t] = up.upfront + runningCost(flops, baseFlops, Math.min(deployMonth, t + 1), y);
+    out[t] = up.upfront + runningCost(flops, baseFlops, Math.min(deployMonth, t + 1), withHorizon(x, t + 1));
   }
   return out;
+}
+
+/** The same inputs over a shorter or longer horizon; a fleet's step changes beyond it are dropped. */
+export function withHorizon(x: CostInputs, months: number): CostInputs {
+  return {
+    ...x,
+    horizonMonths: months,
+    fleet: x.fleet ? { ...x.fleet, horizonMonths: months, steps: x.fleet.steps.filter((step) => step.month < months) } : null,
+  };
 }

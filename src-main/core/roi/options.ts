@@ -228,9 +228,10 @@ export function buildOptions(ctx: OptionContext): OptionSet {
     }
     if (trained && isCandidate) {
       // Pruned and retrained: the law's sparse model with (1−S)·N non-zeros, trained on the original data
-      // plus the retraining data. The paper has no law for this; it is an assumption with no stated bias.
+      // plus the retraining data, which is taken to be further passes over the same unique data. The paper
+      // has no law for this; it is an assumption with no stated bias.
       const nonzero = (1 - sparsity) * n0;
-      const effective = d0 + x.retrainData;
+      const effective = effectiveData(u0, passes + x.retrainData / u0);
       const shape: CostedShape = {
         trainSize: 0, seenData: x.retrainData, extraUniqueData: 0, engineering: true, prunedExisting: true, inferenceSize: n0,
         speedup: speedup.value,

@@ -5,11 +5,11 @@
  * of the best sparse option over the best non-sparse one, so "what would change the decision" answers
  * the question the manager has, not a comparison with a baseline nobody recommends.
  */
-import type { CostInputs } from './costs.js';
+import { withHorizon, type CostInputs } from './costs.js';
 import { drawCost } from './montecarlo.js';
 import type { ModelOption } from './options.js';
 import { withInput, type EffectiveRange } from './ranges.js';
-import type { UncertainInput } from './scenario.js';
+import { INPUT_DOMAINS, type UncertainInput } from './scenario.js';
 
 /** The two options the decision is between: the best sparse one and the best non-sparse one. */
 export interface Comparison {
@@ -115,7 +115,6 @@ function search(spec: SwitchSpec): { value: number; flipsWhen: 'above' | 'below'
 }
 
 export function switchingValues(c: Comparison, x: CostInputs, inputs: readonly UncertainInput[]): SwitchingValue[] {
-  const positive = (b: number): [number, number] => [Math.max(b, 1e-9) / 1e4, Math.max(b, 1) * 1e4];
   const specs: SwitchSpec[] = [];
   const sparse = c.sparse.speedup;
   specs.push({
@@ -124,14 +123,17 @@ export function switchingValues(c: Comparison, x: CostInputs, inputs: readonly U
   });
   specs.push({
     input: 'horizonMonths', base: x.horizonMonths, domain: [1, 240], logScale: false, integer: true,
-    at: (v) => advantage(c, { ...x, horizonMonths: v, ...(x.fleet ? { fleet: { ...x.fleet, horizonMonths: v } } : {}) }),
+    at: (v) => advantage(c, withHorizon(x, v)),
   });
   for (const input of inputs) {
     const base = valueOf(x, input);
-    const domain: [number, number] =
-      input === 'growthPerMonth' ? [-0.5, 1] : input === 'inferenceUtilisation' ? [1e-3, 1] : input === 'engineeringDays' || input === 'dataCostPerUnit' || input === 'retrainData' ? [0, Math.max(base, 1) * 1e3] : positive(base);
-    const logScale = !(input === 'growthPerMonth' || input === 'engineeringDays' || input === 'dataCostPerUnit' || input === 'retrainData' || input === 'inferenceUtilisation');
-    specs.push({ input, base, domain, logScale, at: (v) => advantage(c, withInput(x, input, v)) });
+    // Search within the input's own physical domain (scenario.ts), at most 1e4 times away from its base.
+    const limits = INPUT_DOMAINS[input];
+    const linear = input === 'growthPerMonth' || input === 'engineeringDays' || input === 'dataCostPerUnit' || input === 'retrainData' || input === 'inferenceUtilisation';
+    const low = linear ? limits.min : Math.max(limits.min, Math.max(base, 1e-9) / 1e4, 1e-12);
+    const high = Math.min(limits.max, linear && input !== 'growthPerMonth' && input !== 'inferenceUtilisation' ? Math.max(base, 1) * 1e3 : Math.max(base, 1) * 1e4);
+    const domain: [number, number] = [input === 'inferenceUtilisation' ? 1e-3 : low, high];
+    specs.push({ input, base, domain, logScale: !linear, at: (v) => advantage(c, withInput(x, input, v)) });
   }
   return specs.map((spec) => {
     const found = search(spec);
