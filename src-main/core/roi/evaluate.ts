@@ -123,11 +123,13 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
   }
   speed.assumed.forEach((a, i) => {
     const bound = idealSpeedup(share, a.sparsity, pattern);
-    if (a.value > bound * (1 + 1e-9)) {
-      throw new InputError(
-        `deployment.speedup.assumed.${i}.value`,
-        `×${a.value} is above the physical bound ×${bound.toPrecision(3)} at sparsity ${a.sparsity} (only the block weights speed up; docs/method.md)`,
-      );
+    for (const key of ['value', 'high'] as const) {
+      if (a[key] > bound * (1 + 1e-9)) {
+        throw new InputError(
+          `deployment.speedup.assumed.${i}.${key}`,
+          `×${a[key]} is above the physical bound ×${bound.toPrecision(3)} at sparsity ${a.sparsity} (only the block weights speed up; docs/method.md)`,
+        );
+      }
     }
   });
   const tokens = x.tokensPerRequest;
@@ -182,8 +184,9 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
       if (v < 0) lastBehind = t;
     });
     const paybackMonth = lastBehind === horizon - 1 ? null : lastBehind < 0 ? 0 : lastBehind + 2;
+    // Today's model (or the plan) is always an option, even when it already misses the takt time.
     const group: OptionGroup =
-      fleet && !fleet.meetsLatency
+      index > 0 && fleet && !fleet.meetsLatency
         ? 'misses-latency'
         : option.quality === 'equal'
           ? 'compared'
@@ -237,7 +240,7 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
   const switchInputs = UNCERTAIN_INPUTS.filter((i) => rangeApplies(i, scenario).ok && i !== 'inferenceUtilisation');
   const switching = comparison ? switchingValues(comparison, x, switchInputs) : [];
   const notes: Note[] = [];
-  if (options.some((o) => o.group === 'misses-latency')) notes.push('latency-budget-missed');
+  if (options.some((o) => o.fleet !== null && !o.fleet.meetsLatency)) notes.push('latency-budget-missed');
   if (options.some((o) => o.fleet?.warnings.includes('out-of-capacity-at-start'))) notes.push('out-of-capacity-at-start');
   if (x.status === 'planned') notes.push('planned-deploy-time-not-charged');
   const noVolume = x.metered
@@ -271,6 +274,7 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
     noVolume,
     switching,
     pilotCost,
+    pilotDays,
     notes,
   });
   const dataUnit = dataUnitOf(scenario);

@@ -112,7 +112,7 @@ export function explainRecommendation(result: RoiResult, language: Language): Ex
   const pilot: string[] = [];
   if (r.pilot) {
     pilot.push(...r.pilot.steps.map((s) => t(`decision.pilot.${s}`)));
-    pilot.push(t('decision.pilot.cost', { cost: money(r.pilot.cost) }));
+    pilot.push(t('decision.pilot.cost', { cost: money(r.pilot.cost), days: tr.number(r.pilot.personDays) }));
     pilot.push(
       r.pilot.requiredSpeedupReachable && r.pilot.requiredSpeedup !== null
         ? t('decision.pilot.pass', { speedup: tr.number(r.pilot.requiredSpeedup), floor: tr.percent(r.pilot.qualityFloor) })
@@ -127,6 +127,21 @@ export function explainRecommendation(result: RoiResult, language: Language): Ex
         ? t('decision.switching.speedupBeyond', { bound: tr.number(hw.bound), value: tr.number(speedSwitch.value) })
         : t('decision.switching.speedup', { value: tr.number(speedSwitch.value) }),
     );
+  }
+  // Then the other inputs that flip the decision, nearest first in relative terms.
+  const others = result.switchingValues
+    .filter((v) => v.input !== 'speedup' && v.value !== null && v.flipsWhen !== null)
+    .sort((a, b) => Math.abs(Math.log(Math.max(a.value!, 1e-12) / Math.max(Math.abs(a.base), 1e-12))) - Math.abs(Math.log(Math.max(b.value!, 1e-12) / Math.max(Math.abs(b.base), 1e-12))))
+    .slice(0, 3);
+  for (const v of others) {
+    const value = ['devicePrice', 'electricityPrice', 'trainingPricePerHour', 'inferencePricePerHour', 'dataCostPerUnit'].includes(v.input)
+      ? money(v.value!)
+      : v.input === 'growthPerMonth' || v.input === 'inferenceUtilisation'
+        ? tr.percent(v.value!, 1)
+        : v.input === 'requestsPerDay' || v.input === 'retrainData'
+          ? tr.count(v.value!)
+          : tr.number(v.value!);
+    wouldChange.push(t(`decision.switching.${v.flipsWhen}`, { name: t(`decision.inputName.${v.input}`), value }));
   }
   if (sparse && wouldChange.length === 0) wouldChange.push(t('decision.switching.nothing'));
 

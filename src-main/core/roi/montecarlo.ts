@@ -143,7 +143,7 @@ export function monteCarlo(options: readonly ModelOption[], x: CostInputs, range
     const base = costs[0]!;
     for (let o = 0; o < options.length; o++) if (costs[o]! < base) saves[o]!++;
     if (bestIndex >= 0) cheapest[bestIndex]!++;
-    if (!Number.isFinite(bestSparse)) {
+    if (!Number.isFinite(bestSparse) || !Number.isFinite(bestOther)) {
       noSparse++;
       advantage[i] = -settings.materiality;
     } else {

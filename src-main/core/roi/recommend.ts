@@ -79,8 +79,9 @@ export type Note =
 export interface Pilot {
   /** What to do, in order. */
   steps: ('measure-on-deployment-machine' | 'check-task-quality' | 'refit-law-with-pilot-runs')[];
-  /** An app assumption: 10 person-days with the risk buffer, plus one-shot pruning of today's model. */
+  /** An app assumption: up to 10 person-days with the risk buffer, plus one-shot pruning of today's model. */
   cost: number;
+  personDays: number;
   /** Pass criteria: the speed-up that must be measured, and the quality floor. */
   requiredSpeedup: number | null;
   requiredSpeedupReachable: boolean;
@@ -185,6 +186,7 @@ export interface RecommendationInput {
   noVolume: boolean;
   switching: SwitchingValue[];
   pilotCost: number;
+  pilotDays: number;
   notes: Note[];
 }
 
@@ -272,6 +274,7 @@ export function recommend(input: RecommendationInput): Recommendation {
             ...(compared.some((o) => o.extrapolation.factor > EXTRAPOLATION_CAP) ? (['refit-law-with-pilot-runs'] as const) : []),
           ],
           cost: input.pilotCost,
+          personDays: input.pilotDays,
           requiredSpeedup: speedSwitch?.value ?? null,
           requiredSpeedupReachable: speedSwitch !== null && speedSwitch.value !== null && !speedSwitch.beyondPhysicalBound,
           qualityFloor: input.qualityFloor,

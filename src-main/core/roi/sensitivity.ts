@@ -78,7 +78,8 @@ function search(spec: SwitchSpec): { value: number; flipsWhen: 'above' | 'below'
   const [lo, hi] = spec.domain;
   const toAxis = (v: number) => (spec.logScale ? Math.log(v) : v);
   const fromAxis = (v: number) => (spec.logScale ? Math.exp(v) : v);
-  const round = (v: number) => (spec.integer ? Math.round(v) : v);
+  // Floating point may step a hair outside the domain at its ends; the inputs refuse that.
+  const round = (v: number) => Math.min(hi, Math.max(lo, spec.integer ? Math.round(v) : v));
   const start = spec.logScale && spec.base <= 0 ? lo : Math.min(Math.max(spec.base, lo), hi);
   const baseSign = Math.sign(spec.at(start));
   const steps = 40;
@@ -102,7 +103,7 @@ function search(spec: SwitchSpec): { value: number; flipsWhen: 'above' | 'below'
         if (Math.sign(spec.at(round(fromAxis(mid)))) === baseSign) a = mid;
         else b = mid;
       }
-      const flip = spec.integer ? Math.round(fromAxis(b)) : fromAxis((a + b) / 2);
+      const flip = round(spec.integer ? fromAxis(b) : fromAxis((a + b) / 2));
       const distance = Math.abs(toAxis(flip) - toAxis(start));
       if (distance < nearest) {
         nearest = distance;

@@ -127,7 +127,7 @@ describe('published speed-ups for a deployment target', () => {
 
   it('refuses an unknown target and bad numbers, naming the field', () => {
     expect(() => publishedSpeedup('tpu-v5', { sparsity: 0.5, pattern: '2:4' })).toThrow(InputError);
-    expect(() => publishedSpeedup('tpu-v5', { sparsity: 0.5, pattern: '2:4' })).toThrow(/deployment\.speedup\.published\.target: is not a known published target/);
+    expect(() => publishedSpeedup('tpu-v5', { sparsity: 0.5, pattern: '2:4' })).toThrow(/deployment\.speedup\.publishedTarget: is not a known published target/);
     expect(() => publishedSpeedup('a100-2of4', { sparsity: 1, pattern: '2:4' })).toThrow(/^sparsity:/);
     expect(() => publishedSpeedup('a100-2of4', { sparsity: Number.NaN, pattern: '2:4' })).toThrow(/^sparsity:/);
     expect(() => publishedSpeedup('a100-2of4', { sparsity: 0.5, pattern: '2:4', tokensPerRequest: -3 })).toThrow(/^tokensPerRequest:/);
