@@ -43,7 +43,7 @@ export function readModelFile(file: string, maxBytes: number, field: string): Mo
   const size = regularFileSize(resolved, field);
   if (size > maxBytes) {
     throw new InputError(
-      file,
+      path.basename(resolved),
       `the model is ${gib(size)}, over the ${gib(maxBytes)} limit (default 2 GiB: a protobuf file cannot be larger; raise it with --max-size)`,
     );
   }
