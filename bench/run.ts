@@ -3,6 +3,7 @@ import os from 'node:os';
 import { benchFit } from './fit.js';
 import { benchMemo } from './memo.js';
 import { benchOnnx } from './onnx.js';
+import { benchOwnModel } from './own-model.js';
 import { benchRoi } from './roi.js';
 
 console.log(`Sparsity Advisor benchmarks — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
@@ -12,5 +13,7 @@ console.log('');
 benchRoi();
 console.log('');
 benchMemo();
+console.log('');
+benchOwnModel();
 console.log('');
 await benchOnnx();
