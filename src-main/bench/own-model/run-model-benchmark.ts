@@ -33,6 +33,7 @@ import {
   type ModelOptionNames,
   type ModelPlan,
 } from '../../core/own-model/model-plan.js';
+import { modelOverview, type ModelOverview } from '../../core/own-model/model-overview.js';
 import { buildModelTable, type LayerMeasurement, type LayerOutcome } from '../../core/own-model/model-table.js';
 import { parseDocument } from '../../core/schema.js';
 import { collectInventory, type MachineInventory } from '../inventory.js';
@@ -99,6 +100,19 @@ export function analyseModel(file: string, options: RunModelBenchmarkOptions = {
     names,
   );
   return { plan, path: read.path, externalLocations: external.map((f) => f.location) };
+}
+
+/**
+ * What the app shows when a file is picked: the file's checks as for a run (ONNX, size, external
+ * data), then its inputs and what pruning would touch; no shapes are needed yet.
+ */
+export function describeModelFile(file: string, token: string, maxBytes = DEFAULT_MAX_MODEL_BYTES): ModelOverview {
+  const read = readModelFile(file, maxBytes, 'model');
+  const model = parseOnnxModel(read.bytes, read.fileName);
+  const external = externalFiles(model, read.path, read.fileName);
+  const total = read.bytes.length + external.reduce((a, f) => a + f.bytes, 0);
+  if (total > maxBytes) throw new InputError(read.fileName, `the model and its external data are ${gib(total)}, over the ${gib(maxBytes)} limit`);
+  return modelOverview(model, { token, fileName: read.fileName, bytes: total });
 }
 
 function timingJob(plan: ModelPlan, budgetMsPerCase: number): ModelTimingJob {
