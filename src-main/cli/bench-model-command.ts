@@ -198,7 +198,7 @@ export function benchModelText(doc: BenchmarkResult, wallSeconds: number): strin
     rows,
     '',
     `Output change against dense (sanity figure, not accuracy): ${change.join('; ') || 'none measured'}`,
-    `Where the nodes ran (one profiled run): ${placement.join('; ') || 'not measured'}`,
+    `Where the nodes ran (one profiled run, nodes as ONNX Runtime ran them after fusing): ${placement.join('; ') || 'not measured'}`,
     '',
     'Notes:',
     ...notes.map((n) => `  - ${n}`),

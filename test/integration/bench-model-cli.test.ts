@@ -91,6 +91,7 @@ describe('sparsity-advisor bench --model', () => {
   const truncated = model('truncated.onnx', cnn.subarray(0, cnn.length - 700));
   const transformer = model('dynamic.onnx', transformerModel());
   const unknownOp = model('unknown-op.onnx', unknownOpModel());
+  const futureOpset = model('opset99.onnx', mlpModel({ opset: 99 }));
   const noWeights = model('relu.onnx', noWeightsModel());
   const twoLayers = model('two.onnx', twoLayerModel());
   const missingData = (() => {
@@ -103,6 +104,7 @@ describe('sparsity-advisor bench --model', () => {
     ['a file that is not ONNX', ['--model', text], /^sparsity-advisor bench: error: notes\.onnx: not an ONNX model/],
     ['a truncated file', ['--model', truncated], /^sparsity-advisor bench: error: truncated\.onnx: the file ends early .*truncated/],
     ['an op ONNX Runtime cannot run', ['--model', unknownOp], /^sparsity-advisor bench: error: unknown-op\.onnx: ONNX Runtime .*cannot run this model on cpu: .*FrobnicateTensor/],
+    ['an opset ONNX Runtime does not support', ['--model', futureOpset], /^sparsity-advisor bench: error: opset99\.onnx: ONNX Runtime .*cannot run this model on cpu: .*Opset 99/],
     ['missing external data', ['--model', missingData], /^sparsity-advisor bench: error: mlp-external\.onnx: external data file "weights\.bin" .* is missing/],
     ['a model over the size limit', ['--model', transformer, '--max-size', '1kB'], /^sparsity-advisor bench: error: dynamic\.onnx: the model is .* GiB, over the .* GiB limit \(default 2 GiB/],
     ['dynamic shapes without --input', ['--model', transformer], /^sparsity-advisor bench: error: --input: input ids has a dynamic dimension seq/],

@@ -235,3 +235,16 @@ export function noWeightsModel(): Uint8Array {
   const node: Onnx.INodeProto[] = [{ name: 'relu', opType: 'Relu', input: ['X'], output: ['Y'] }];
   return encode({ name: 'none', node, initializer: [int64s('unused', [1])], input: [value('X', FLOAT, [1, 8])], output: [value('Y', FLOAT, [1, 8])] }, {});
 }
+
+/** The MLP with its inner weights as float16 in int32_data (how ONNX stores float16 outside raw_data). */
+export function float16Int32DataModel(): Uint8Array {
+  const model = onnx.ModelProto.decode(mlpModel());
+  for (const tensor of model.graph!.initializer!) {
+    if (tensor.name !== 'W2') continue;
+    const count = tensor.dims!.reduce((a, b) => Number(a) * Number(b), 1) as number;
+    tensor.rawData = new Uint8Array(0);
+    tensor.dataType = 10;
+    tensor.int32Data = Array.from({ length: count }, (_, i) => 0x3c00 + (i % 7));
+  }
+  return onnx.ModelProto.encode(model).finish();
+}

@@ -63,6 +63,16 @@ export interface RunModelBenchmarkOptions extends ModelBenchmarkOptions {
 
 const PROBE_TIMEOUT_MS = 30_000;
 
+/**
+ * ORT's load errors start with a source path and a C++ signature ("/onnxruntime_src/…h:46 void
+ * onnxruntime::…(…) "); what happened comes after. Drops that prefix and keeps at most the last
+ * 400 characters, where ORT says what is wrong.
+ */
+export function ortMessage(text: string): string {
+  const plain = text.replace(/\s+/g, ' ').replace(/^\/\S+:\d+ [^(]*\([^)]*\)( const)? /, '').trim();
+  return plain.length <= 400 ? plain : `…${plain.slice(-400)}`;
+}
+
 function appVersion(): string {
   try {
     const file = createRequire(import.meta.url).resolve('../../../package.json');
@@ -306,7 +316,7 @@ export async function runModelBenchmark(file: string, options: RunModelBenchmark
       const wantShapes = !shapesTaken && provider === 'cpu';
       const outcome = await runTask({ type: 'model-suite', provider, job, shapes: wantShapes });
       const loadError = collector.loaded.get(provider);
-      if (loadError) providerErrors[provider] = `the model does not run on ${provider}: ${loadError}`;
+      if (loadError) providerErrors[provider] = `the model does not run on ${provider}: ${ortMessage(loadError)}`;
       else if (outcome.status === 'crashed') providerErrors[provider] = outcome.reason;
       if (wantShapes && !loadError) shapesTaken = true;
       stopChild();
@@ -314,7 +324,8 @@ export async function runModelBenchmark(file: string, options: RunModelBenchmark
     const ran = available.filter((p) => collector.loaded.get(p) === null);
     if (!cancelled && ran.length === 0 && available.length > 0) {
       const first = available[0]!;
-      throw new InputError(plan.fileName, `ONNX Runtime ${collector.ortVersion ?? ''} cannot run this model on ${available.join(', ')}: ${collector.loaded.get(first) ?? providerErrors[first] ?? 'no result'}`.replace(/\s+/g, ' '));
+      const why = ortMessage(collector.loaded.get(first) ?? providerErrors[first] ?? 'no result');
+      throw new InputError(plan.fileName, `ONNX Runtime ${collector.ortVersion ?? ''} cannot run this model on ${available.join(', ')}: ${why}`.replace(/\s+/g, ' '));
     }
 
     // Each prunable MatMul/Gemm shape in isolation through the C API, in a fresh child.

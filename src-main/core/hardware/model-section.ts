@@ -111,7 +111,7 @@ export const modelSectionSchema = z
           .strict(),
       )
       .max(128),
-    /** Where the nodes ran on each provider (one profiled run); ops a GPU provider cannot run fall back to the CPU. */
+    /** Where the nodes ran on each provider (one profiled run, nodes as ORT ran them after its fusions); ops a GPU provider cannot run fall back to the CPU. */
     placement: z
       .array(z.object({ provider: z.string().min(1).max(32), nodesByProvider: z.record(z.string().max(64), z.number().int().nonnegative()) }).strict())
       .max(8),

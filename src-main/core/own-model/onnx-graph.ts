@@ -136,7 +136,8 @@ function parseTensor(bytes: Uint8Array, start: number, end: number): TensorInfo 
         break;
       case 9:
         if (f.wireType !== WIRE.bytes) throw new WireError(f.start, 'raw_data should be bytes');
-        storage = { kind: 'raw', start: f.start, end: f.end };
+        // An empty raw_data beside another data field (or external data) holds nothing.
+        if (f.end > f.start || storage.kind === 'empty') storage = { kind: 'raw', start: f.start, end: f.end };
         break;
       case 4:
         // float_data is [packed = true] in onnx.proto; an exporter writing it unpacked spreads the values over many fields.

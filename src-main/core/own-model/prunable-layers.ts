@@ -52,6 +52,11 @@ function blockerOf(weight: TensorInfo): string | null {
   if (!PRUNABLE_TYPES[weight.dataType]) return `weights are ${dataTypeName(weight.dataType)}; pruning handles float32, float16 and bfloat16`;
   if (weight.storage.kind === 'typed') return `weights are stored as ${weight.storage.field}, which cannot be rewritten at the same length`;
   if (weight.storage.kind === 'empty') return 'the weight tensor holds no data';
+  const expected = weight.elements * PRUNABLE_TYPES[weight.dataType]!.bytes;
+  const held =
+    weight.storage.kind === 'external' ? weight.storage.length : weight.storage.kind === 'raw' || weight.storage.kind === 'float-data' ? weight.storage.end - weight.storage.start : null;
+  if (held !== null && held !== expected) return `its data holds ${held} bytes, but [${weight.dims.join(', ')}] needs ${expected}`;
+  if (weight.storage.kind === 'float-data' && weight.dataType !== 1) return `${dataTypeName(weight.dataType)} weights in float_data are not what ONNX specifies`;
   return null;
 }
 

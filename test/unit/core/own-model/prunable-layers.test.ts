@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOnnxModel } from '../../../../src-main/core/own-model/onnx-graph.js';
 import { chooseLayers, layerName, opInventory } from '../../../../src-main/core/own-model/prunable-layers.js';
-import { cnnModel, mlpModel, noWeightsModel, transformerModel, twoLayerModel, TRANSFORMER } from '../../../support/own-models.js';
+import { cnnModel, float16Int32DataModel, mlpModel, noWeightsModel, transformerModel, twoLayerModel, TRANSFORMER } from '../../../support/own-models.js';
 
 const names = (layers: { node: { name: string }; weight: { name: string } }[]) => layers.map((l) => layerName(l as never));
 
@@ -42,6 +42,14 @@ describe('default rule', () => {
     const choice = chooseLayers(model, 'all', '2:4', '--layers', 'c.onnx');
     expect(names(choice.pruned)).toEqual(['conv2', 'conv3', 'fc1', 'head']);
     expect(choice.skipped.map((s) => s.why)).toEqual([expect.stringMatching(/conv1 sums over 3/)]);
+  });
+
+  it('leaves weights it cannot rewrite at the same length dense, and says why', () => {
+    const model = parseOnnxModel(float16Int32DataModel(), 'f16.onnx');
+    const choice = chooseLayers(model, 'all', 'unstructured', '--layers', 'f16.onnx');
+    expect(names(choice.pruned)).toEqual(['fc1', 'fc3', 'fc4']);
+    expect(choice.candidates.find((l) => l.node.name === 'fc2')!.blocker).toMatch(/stored as int32_data/);
+    expect(() => chooseLayers(model, ['fc2'], 'unstructured', '--layers', 'f16.onnx')).toThrow(/^--layers: "fc2" cannot be pruned: weights are stored as int32_data/);
   });
 
   it('refuses a model with nothing to prune, naming the file', () => {
