@@ -161,7 +161,7 @@ export function benchModelText(doc: BenchmarkResult, wallSeconds: number): strin
     `Providers: ${inv.providers.map((p) => (p.available ? `${p.provider} ✓` : `${p.provider} ✗`)).join('; ')}; took ${wallSeconds.toFixed(1)} s`,
   ];
   if (model.leftDense.length > 0) {
-    header.push(`Left dense: ${model.leftDense.slice(0, 4).map((l) => `${l.name} (${l.reason})`).join('; ')}${model.leftDense.length > 4 ? `; and ${model.leftDense.length - 4} more` : ''}`);
+    header.push(`Left dense: ${model.leftDense.slice(0, 4).map((l) => `${l.name} (${l.reason.replace(/; left dense$/, '')})`).join('; ')}${model.leftDense.length > 4 ? `; and ${model.leftDense.length - 4} more` : ''}`);
   }
   const rows = table([
     ['provider', 'variant', 'S', 'median ms', 'p10–p90 ms', 'requests/s', 'speed-up [interval]', 'label'],
