@@ -4,6 +4,7 @@ import { benchFit } from './fit.js';
 import { benchFleet } from './fleet.js';
 import { benchMemo } from './memo.js';
 import { benchOnnx } from './onnx.js';
+import { benchOwnModel } from './own-model.js';
 import { benchRoi } from './roi.js';
 
 console.log(`Sparsity Advisor benchmarks — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
@@ -15,5 +16,7 @@ console.log('');
 benchFleet();
 console.log('');
 benchMemo();
+console.log('');
+benchOwnModel();
 console.log('');
 await benchOnnx();

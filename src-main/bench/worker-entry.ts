@@ -32,6 +32,16 @@ async function handle(message: ParentMessage): Promise<void> {
         await runCapiSuite(task.job, task.libraryPath, send);
         break;
       }
+      case 'model-suite': {
+        const { runModelSuite } = await import('./own-model/model-runner.js');
+        await runModelSuite(task.provider, task.job, task.shapes, send);
+        break;
+      }
+      case 'model-layers': {
+        const { runLayerSuite } = await import('./own-model/layer-runner.js');
+        await runLayerSuite(task.job, task.libraryPath, send);
+        break;
+      }
     }
   } catch (error) {
     send({ type: 'task-error', message: (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim() });

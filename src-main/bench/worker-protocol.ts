@@ -5,6 +5,7 @@
  */
 import type { Provider, RawTiming } from '../core/hardware/benchmark-result.js';
 import type { ChainModel } from '../core/hardware/chain-plan.js';
+import type { ModelTask, ModelWorkerMessage } from './own-model/model-protocol.js';
 
 /** Everything a child needs to rebuild the same models and time them the same way. */
 export interface SuiteJob {
@@ -29,7 +30,8 @@ export interface SuiteJob {
 export type WorkerTask =
   | { type: 'probe'; provider: Provider }
   | { type: 'js-suite'; provider: Provider; job: SuiteJob; reportZeroedOutputs: boolean }
-  | { type: 'capi-suite'; job: SuiteJob; libraryPath: string | null };
+  | { type: 'capi-suite'; job: SuiteJob; libraryPath: string | null }
+  | ModelTask;
 
 export type ParentMessage = { type: 'task'; task: WorkerTask };
 
@@ -44,4 +46,5 @@ export type WorkerMessage =
   /** The C-API path cannot run here; the reason goes into the sparse rows. */
   | { type: 'unreachable'; reason: string }
   | { type: 'task-error'; message: string }
-  | { type: 'task-done' };
+  | { type: 'task-done' }
+  | ModelWorkerMessage;

@@ -5,6 +5,7 @@ import type { SettingNames } from '../core/hardware/suite-settings.js';
 import { writeBenchmarkFile } from '../bench/result-file.js';
 import { runHardwareCheck, type HardwareCheckProgress } from '../bench/run-hardware-check.js';
 import { saveBenchmarkRun } from '../store/save-benchmark-run.js';
+import { BENCH_MODEL_USAGE, benchModelCommand } from './bench-model-command.js';
 import type { CommandResult } from './command.js';
 import { num, table } from './format.js';
 import { integer, optionalString, parseOptions } from './options.js';
@@ -12,7 +13,8 @@ import { withStore } from './store-access.js';
 
 export const BENCH_USAGE =
   'bench [--quick] [--providers cpu,webgpu,...] [--threads T] [--tokens M[,M...]] [--d-model D] [--ffn-width F]' +
-  ' [--seed S] [--out FILE] [--save-db PATH] [--json]';
+  ' [--seed S] [--out FILE] [--save-db PATH] [--json]' +
+  `\n  sparsity-advisor ${BENCH_MODEL_USAGE}`;
 
 /** The options a person types, for error messages that name what to change. */
 const CLI_NAMES: SettingNames = {
@@ -137,6 +139,7 @@ export function benchText(doc: BenchmarkResult, wallSeconds: number): string {
 }
 
 export async function benchCommand(argv: string[]): Promise<CommandResult & { exitCode?: number }> {
+  if (argv.some((a) => a === '--model' || a.startsWith('--model='))) return benchModelCommand(argv);
   const values = parseOptions(argv, {
     quick: { type: 'boolean' },
     providers: { type: 'string' },

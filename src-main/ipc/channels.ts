@@ -18,12 +18,15 @@ export const CHANNELS = [
   'getBenchmark',
   'fitLaw',
   'exportMemo',
+  'chooseModelFile',
+  'runModelBenchmark',
+  'cancelModelBenchmark',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events main sends to the renderer while long work runs. */
-export const EVENTS = ['hardwareCheckProgress', 'fitProgress'] as const;
+export const EVENTS = ['hardwareCheckProgress', 'fitProgress', 'modelBenchmarkProgress'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The subscribe function for an event: hardwareCheckProgress → onHardwareCheckProgress. */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { coefficientsDocumentSchema } from '../core/law/coefficients-file.js';
 import { benchmarkResultSchema, PROVIDERS } from '../core/hardware/benchmark-result.js';
+import { modelOverviewSchema } from '../core/own-model/model-overview.js';
 import { scenarioSchema } from '../core/roi/scenario.js';
 import type { Channel, EventName } from './channels.js';
 
@@ -114,6 +115,29 @@ export const contract = {
       })
       .nullable(),
   },
+  // Own model: the main process picks the file and keeps its path; the renderer holds only a token.
+  /** Opens the file picker; null when the user cancels. Bad files (not ONNX, too large, missing data) are errors. */
+  chooseModelFile: { args: z.object({}).strict(), result: modelOverviewSchema.nullable() },
+  runModelBenchmark: {
+    args: z
+      .object({
+        token: z.string().min(1).max(100),
+        inputs: z
+          .array(z.object({ name: z.string().min(1).max(256), shape: z.array(z.number().int().positive().max(1_000_000)).min(1).max(8) }).strict())
+          .max(64)
+          .default([]),
+        batch: z.number().int().min(1).max(65_536).optional(),
+        sparsities: z.array(z.number().gt(0).lt(1)).min(1).max(8).optional(),
+        pattern: z.enum(['unstructured', '2:4']).default('unstructured'),
+        layers: z.enum(['default', 'all']).default('default'),
+        providers: z.array(z.enum(PROVIDERS)).min(1).optional(),
+        quick: z.boolean().default(true),
+        save: z.boolean().default(true),
+      })
+      .strict(),
+    result: benchmarkResultSchema,
+  },
+  cancelModelBenchmark: { args: z.object({}).strict(), result: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -126,6 +150,7 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface EventPayloads {
   hardwareCheckProgress: { fraction: number; current: string };
   fitProgress: { fraction: number; current: string };
+  modelBenchmarkProgress: { fraction: number; current: string };
 }
 export type EventPayload<E extends EventName> = EventPayloads[E];
 

@@ -5,6 +5,8 @@
  */
 import type { BenchmarkResult } from '../core/hardware/benchmark-result.js';
 import type { HardwareCheckOptions } from '../core/hardware/suite-settings.js';
+import type { ModelBenchmarkOptions } from '../core/own-model/model-plan.js';
+import type { ModelOverview } from '../core/own-model/model-overview.js';
 import { InputError } from '../core/input.js';
 import { schemaError } from '../core/schema.js';
 import type { Scenario } from '../core/roi/scenario.js';
@@ -43,6 +45,15 @@ export interface Services {
     hooks: { onProgress: (p: EventPayload<'hardwareCheckProgress'>) => void; signal: AbortSignal },
   ): Promise<BenchmarkResult>;
   runFit(job: FitJob, hooks: { onProgress: (fraction: number, current: string) => void }): Promise<FitOutcome>;
+  /** Asks which ONNX model to measure (an open dialog in the app); null when the user cancels. */
+  chooseModelFile(): Promise<string | null>;
+  /** Checks and describes a model file; `token` is what the renderer will hold instead of its path. */
+  describeModelFile(file: string, token: string): ModelOverview;
+  runModelBenchmark(
+    file: string,
+    options: ModelBenchmarkOptions,
+    hooks: { onProgress: (p: EventPayload<'modelBenchmarkProgress'>) => void; signal: AbortSignal },
+  ): Promise<BenchmarkResult>;
   /** Asks where to save the memo (a save dialog in the app); null when the user cancels. */
   chooseMemoPath(defaultName: string): Promise<string | null>;
   writeMemo(request: MemoRequest): Promise<{ path: string; contentHash: string; pages: number; scenarioRef: { id: string; revision: number } }>;
@@ -59,10 +70,58 @@ function describeError(channel: Channel, error: unknown): string {
   return `${channel} failed: ${(error as Error).message ?? String(error)}`;
 }
 
+/** Model files the user picked in this session, by token: paths stay in the main process. */
+const MAX_MODEL_TOKENS = 32;
+
 export function createHandlers(services: Services): Handlers {
   let running: AbortController | null = null;
+  let runningModel: AbortController | null = null;
+  const modelFiles = new Map<string, string>();
+
+  const ownModel: { [C in 'chooseModelFile' | 'runModelBenchmark' | 'cancelModelBenchmark']: Implementation<C> } = {
+    chooseModelFile: async () => {
+      const file = await services.chooseModelFile();
+      if (file === null) return null;
+      const token = globalThis.crypto.randomUUID();
+      const overview = services.describeModelFile(file, token);
+      modelFiles.set(token, file);
+      if (modelFiles.size > MAX_MODEL_TOKENS) modelFiles.delete(modelFiles.keys().next().value!);
+      return overview;
+    },
+    runModelBenchmark: async (args, emit) => {
+      const file = modelFiles.get(args.token);
+      if (file === undefined) throw new InputError('token', 'unknown model file; choose the file again');
+      if (runningModel) throw new InputError('runModelBenchmark', 'a model benchmark is already running');
+      runningModel = new AbortController();
+      try {
+        const result = await services.runModelBenchmark(
+          file,
+          {
+            inputs: args.inputs,
+            batch: args.batch,
+            sparsities: args.sparsities,
+            pattern: args.pattern,
+            layers: args.layers,
+            providers: args.providers,
+            quick: args.quick,
+          },
+          { onProgress: (p) => emit('modelBenchmarkProgress', p), signal: runningModel.signal },
+        );
+        if (args.save) services.store.benchmarks.save(result);
+        return result;
+      } finally {
+        runningModel = null;
+      }
+    },
+    cancelModelBenchmark: () => {
+      const cancelled = runningModel !== null;
+      runningModel?.abort();
+      return { cancelled };
+    },
+  };
 
   const implementations: { [C in Channel]: Implementation<C> } = {
+    ...ownModel,
     appInfo: () => ({
       version: services.appVersion,
       osLanguage: services.osLanguage,

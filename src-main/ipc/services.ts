@@ -3,6 +3,7 @@
  * end-to-end tests. Only what needs a person (the save dialog) is passed in.
  */
 import path from 'node:path';
+import { describeModelFile, runModelBenchmark } from '../bench/own-model/run-model-benchmark.js';
 import { runHardwareCheck } from '../bench/run-hardware-check.js';
 import { runFitInWorker } from '../fit/fit-service.js';
 import { loadExamples } from '../io/examples.js';
@@ -17,6 +18,8 @@ export interface ServiceOptions {
   databaseNotice: string | null;
   chooseMemoPath: (defaultName: string) => Promise<string | null>;
   writeMemo: Services['writeMemo'];
+  /** The open dialog for "Measure our own model"; without one, picking a model answers "cancelled". */
+  chooseModelFile?: () => Promise<string | null>;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -31,6 +34,9 @@ export function createServices(options: ServiceOptions): Services {
     runFit: (job, hooks) => runFitInWorker(job, hooks),
     chooseMemoPath: options.chooseMemoPath,
     writeMemo: options.writeMemo,
+    chooseModelFile: options.chooseModelFile ?? (async () => null),
+    describeModelFile: (file, token) => describeModelFile(file, token),
+    runModelBenchmark: (file, settings, hooks) => runModelBenchmark(file, settings, hooks),
   };
 }
 

@@ -72,6 +72,12 @@ function registerIpc(window: () => BrowserWindow | null): void {
         return choice.canceled || !choice.filePath ? null : choice.filePath;
       },
       writeMemo: (request) => writeMemoFile(store, request, appVersion(root)),
+      chooseModelFile: async () => {
+        const owner = window();
+        const options = { properties: ['openFile' as const], filters: [{ name: 'ONNX', extensions: ['onnx'] }] };
+        const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+      },
     }),
   );
   for (const channel of CHANNELS) {

@@ -30,3 +30,7 @@ export function onHardwareCheckProgress(listener: (p: { fraction: number; curren
 export function onFitProgress(listener: (p: { fraction: number; current: string }) => void): () => void {
   return bridge().onFitProgress(listener);
 }
+
+export function onModelBenchmarkProgress(listener: (p: { fraction: number; current: string }) => void): () => void {
+  return bridge().onModelBenchmarkProgress(listener);
+}

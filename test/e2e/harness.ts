@@ -71,6 +71,8 @@ export interface Session {
 export interface SessionOptions {
   locale: 'en-US' | 'ja-JP';
   osLanguage: 'en' | 'ja';
+  /** The file the open dialog answers with when the page asks for a model; none: the user cancels. */
+  modelFile?: string;
 }
 
 export async function startSession(options: SessionOptions): Promise<Session> {
@@ -88,6 +90,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       // The save dialog is the one piece of the shell a test answers itself.
       chooseMemoPath: async (name) => path.join(folder, 'memos', name),
       writeMemo: (request) => writeMemoFile(store, request, version),
+      chooseModelFile: async () => options.modelFile ?? null,
     }),
   );
   const { server, origin } = await serveRenderer();

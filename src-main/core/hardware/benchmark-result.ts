@@ -5,6 +5,7 @@
  * number it is.
  */
 import { z } from 'zod';
+import { modelSectionSchema } from './model-section.js';
 
 export const BENCHMARK_FORMAT = 'sparsity-advisor/benchmark';
 export const BENCHMARK_VERSION = 1;
@@ -25,9 +26,11 @@ export type Variant = (typeof VARIANTS)[number];
 /**
  * measured: timed on this machine. upper-bound: timed, but of a proxy for an ideal kernel.
  * same-as-unstructured: 2:4 on a provider with no 2:4 path, which runs like 50 % unstructured
- * (the row points at that one). unavailable: could not run here; `note` says why.
+ * (the row points at that one). unavailable: could not run here; `note` says why. estimate: derived
+ * from measurements, not measured as a whole (the own-model benchmark's sparse-kernel row: the
+ * model's dense time with its prunable layers' isolated dense times swapped for sparse ones).
  */
-export const ROW_KINDS = ['measured', 'upper-bound', 'same-as-unstructured', 'unavailable'] as const;
+export const ROW_KINDS = ['measured', 'upper-bound', 'same-as-unstructured', 'unavailable', 'estimate'] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
 
 const nonNegative = z.number().nonnegative();
@@ -140,6 +143,8 @@ export const benchmarkResultSchema = z.object({
   table: z.array(speedupRowSchema),
   /** True when the run was cancelled before the end; the table holds what finished. */
   cancelled: z.boolean(),
+  /** Present when the run measured the user's own ONNX model instead of the synthetic chains. */
+  model: modelSectionSchema.optional(),
 });
 
 export type Speedup = z.infer<typeof speedupSchema>;

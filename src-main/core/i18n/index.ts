@@ -7,6 +7,8 @@ import { en } from './en.js';
 import { fleetEn } from './fleet-en.js';
 import { fleetJa } from './fleet-ja.js';
 import { ja } from './ja.js';
+import { ownModelEn } from './own-model-en.js';
+import { ownModelJa } from './own-model-ja.js';
 import { uiEn } from './ui-en.js';
 import { uiJa } from './ui-ja.js';
 import { decisionEn } from './decision-en.js';
@@ -39,8 +41,8 @@ function translatorFor(language: Language): TFunction {
   void instance.init({
     lng: language,
     resources: {
-      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn } },
-      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa } },
+      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn } },
+      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa } },
     },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.

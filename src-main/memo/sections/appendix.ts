@@ -156,8 +156,17 @@ function benchmarkBlock(c: MemoContext): void {
     return;
   }
   const inv = benchmark.inventory;
+  const model = benchmark.model;
   c.layout.keyValues(
     [
+      ...(model
+        ? [
+            [
+              t('ownModel.memo.model'),
+              t('ownModel.memo.modelValue', { file: model.fileName, hash: model.sha256.slice(0, 12), share: tr.percent(model.prunableShare, 1), batch: model.batch }),
+            ] as [string, string],
+          ]
+        : []),
       [t('memo.appendix.benchmarkId'), benchmark.id],
       [t('memo.appendix.benchmarkDate'), benchmark.createdAt],
       [t('memo.appendix.cpu'), t('memo.appendix.cpuValue', { model: inv.cpu.model, cores: inv.cpu.cores })],

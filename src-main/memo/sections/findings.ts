@@ -62,6 +62,10 @@ export function findingsSection(c: MemoContext, number: number): void {
 
   layout.subheading(t('memo.findings.hardware.title'), 90);
   layout.paragraph(t('memo.findings.hardware.intro', { provider: c.scenario.deployment.speedup.provider }));
+  const ownModel = c.benchmark?.model;
+  if (ownModel) {
+    layout.paragraph(t('ownModel.memo.measuredOn', { file: ownModel.fileName, share: tr.percent(ownModel.prunableShare, 1), batch: ownModel.batch }));
+  }
   const sparse = result.options.filter((o) => o.kind === 'sparse');
   layout.table(
     [

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { createServices } from '../../../src-main/ipc/services.js';
 import { openStore } from '../../../src-main/store/index.js';
 import { REPO_ROOT } from '../../support/cli.js';
 import { exampleScenario } from '../../support/scenarios.js';
+import { transformerModel } from '../../support/own-models.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'advisor-ipc-'));
 const { store } = openStore(path.join(folder, 'advisor.sqlite'));
@@ -47,12 +48,15 @@ const MALFORMED: Record<Channel, unknown> = {
   getBenchmark: { id: '' },
   fitLaw: { csv: 'a,b', fileName: 'x.csv', dataUnit: 'steps', logResiduals: false },
   exportMemo: { scenario: {}, benchmarkId: null, language: 'fr', scenarioRef: null },
+  chooseModelFile: { path: '/etc/passwd' },
+  runModelBenchmark: { token: 't', pattern: '3:8' },
+  cancelModelBenchmark: { force: true },
 };
 
 describe('the IPC contract', () => {
   it('has argument and result schemas for every channel, and a subscribe function name per event', () => {
     expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
-    expect(EVENTS.map(subscriberName)).toEqual(['onHardwareCheckProgress', 'onFitProgress']);
+    expect(EVENTS.map(subscriberName)).toEqual(['onHardwareCheckProgress', 'onFitProgress', 'onModelBenchmarkProgress']);
   });
 
   it.each(CHANNELS)('%s refuses a malformed argument with a clear error, never a crash', async (channel) => {
@@ -99,5 +103,56 @@ describe('the IPC contract', () => {
     expect(events.filter((e) => e.event === 'fitProgress').length).toBeGreaterThanOrEqual(5);
     const bad = await handlers.fitLaw({ csv: 'sparsity,nonzero_params,data,loss\n0,1e6,lots,3\n', fileName: 'bad.csv', dataUnit: 'tokens', logResiduals: false }, emit);
     expect(bad).toEqual({ ok: false, error: 'line 2, column data: expected a number, got "lots"' });
+  });
+});
+
+describe('the own-model channels', () => {
+  const models = mkdtempSync(path.join(tmpdir(), 'advisor-ipc-models-'));
+  let picked: string | null = null;
+  const own = createHandlers(
+    createServices({
+      store,
+      appRoot: REPO_ROOT,
+      appVersion: '0.0.0-test',
+      osLanguage: 'en',
+      databaseNotice: null,
+      chooseMemoPath: async () => null,
+      writeMemo: async () => {
+        throw new Error('not in this test');
+      },
+      chooseModelFile: async () => picked,
+    }),
+  );
+
+  it('describes a picked model with a token and its inputs, never its path', async () => {
+    picked = path.join(models, 'block.onnx');
+    writeFileSync(picked, transformerModel());
+    const answer = await own.chooseModelFile({}, emit);
+    expect(answer.ok).toBe(true);
+    const overview = (answer as { value: Record<string, unknown> }).value;
+    expect(contract.chooseModelFile.result.parse(overview)).toMatchObject({
+      fileName: 'block.onnx',
+      family: 'transformer',
+      inputs: [{ name: 'ids', dtype: 'int64', dims: ['batch', 'seq'], needsShape: true }],
+      defaultLayers: 6,
+    });
+    expect(JSON.stringify(overview)).not.toContain(models);
+    // A dynamic shape the renderer did not give is an error naming the input, before any child starts.
+    const run = await own.runModelBenchmark({ token: overview.token }, emit);
+    expect(run).toEqual({ ok: false, error: expect.stringMatching(/^inputs: input ids has a dynamic dimension seq/) });
+  });
+
+  it('answers null when the user cancels the picker, and refuses a token it never gave', async () => {
+    picked = null;
+    expect(await own.chooseModelFile({}, emit)).toEqual({ ok: true, value: null });
+    expect(await own.runModelBenchmark({ token: 'made-up' }, emit)).toEqual({ ok: false, error: 'token: unknown model file; choose the file again' });
+    expect(await own.cancelModelBenchmark({}, emit)).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('refuses a picked file that is not ONNX, naming it', async () => {
+    picked = path.join(models, 'notes.onnx');
+    writeFileSync(picked, 'minutes of the meeting');
+    const answer = await own.chooseModelFile({}, emit);
+    expect(answer).toEqual({ ok: false, error: expect.stringMatching(/^notes\.onnx: not an ONNX model/) });
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * English texts of "Measure our own model" (the own-model benchmark) on the hardware step and
+ * in the memo. Registered under `ownModel` in index.ts; own-model-ja.ts must have the same keys.
+ */
+export const ownModelEn = {
+  title: 'Measure our own model',
+  intro:
+    'Pick the ONNX file your engineers export (a CNN or a Transformer). The app times it on this machine as it is, pruned to each sparsity, and with the sparse kernel where ONNX Runtime has one. The file is only read, never changed or stored.',
+  choose: 'Choose an ONNX file…',
+  chooseAnother: 'Choose another file…',
+  file: '{{file}}: {{size}}, {{params}} parameters',
+  family: {
+    transformer: 'Transformer: the linear layers inside its blocks are pruned.',
+    cnn: 'CNN: every convolution and fully connected layer except the first and the last is pruned.',
+    mlp: 'Fully connected layers: every layer except the first and the last is pruned.',
+  },
+  prunable: 'Pruning touches {{params}} parameters ({{share}}) in {{layers}} layers.',
+  noDefault: 'The default rule finds no layer to prune in this model; choose “all weight layers” below.',
+  ops: 'Parameters by operation: {{list}}',
+  shapesTitle: 'Input shapes',
+  shapesHint: 'The model leaves some sizes open. Give each input’s full shape, e.g. 1x128 (batch 1, 128 tokens).',
+  shape: 'Shape of {{name}} ({{dtype}}; model: {{dims}})',
+  batch: 'Batch (requests per run)',
+  layers: 'Layers to prune',
+  layersDefault: 'What the scaling law counts (recommended)',
+  layersAll: 'All weight layers',
+  pattern: 'Pruning pattern',
+  quick: 'Quick measurement (fewer repetitions)',
+  run: 'Measure this model',
+  running: 'Measuring: {{current}}',
+  cancel: 'Cancel',
+  cancelled: 'Cancelled: the table shows what finished.',
+  resultTitle: 'Results for {{file}}',
+  resultMachine: 'Measured on {{cpu}}, batch {{batch}}, {{date}}.',
+  columns: {
+    provider: 'Execution provider',
+    variant: 'What ran',
+    sparsity: 'Sparsity',
+    median: 'Latency (median)',
+    spread: 'p10–p90',
+    throughput: 'Requests per second',
+    speedup: 'Speed-up',
+    kind: 'Kind',
+  },
+  variant: {
+    dense: 'Dense model as given',
+    'zeroed-dense': 'Pruned model (zeros)',
+    'sparse-kernel': 'Sparse kernel',
+    'structured-2:4': '2:4 kernel',
+    'upper-bound': 'Upper bound',
+  },
+  kind: {
+    measured: 'measured',
+    estimate: 'estimate from layer timings',
+    unavailable: 'not available',
+    'upper-bound': 'upper bound',
+    'same-as-unstructured': 'same as 50 % unstructured',
+  },
+  unreliable: 'unreliable',
+  details: 'How it was measured',
+  outputChange: 'Output change against the dense model (a sanity check, not accuracy; the pruned model is not retrained): {{list}}.',
+  notFinite: 'outputs not finite',
+  placement: 'Where the operations ran: {{list}}.',
+  use: 'Use these results for the decision',
+  inUse: 'These results are used for the decision.',
+  memo: {
+    model: 'Model measured',
+    modelValue: '{{file}} (SHA-256 {{hash}}…), {{share}} of its parameters pruned, batch {{batch}}',
+    measuredOn:
+      'The hardware check measured our own model, {{file}}, on the deployment machine: dense, and pruned with {{share}} of its parameters set to zero (batch {{batch}}). Sparse-kernel figures are estimates from layer timings.',
+  },
+} as const;
