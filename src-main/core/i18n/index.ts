@@ -9,6 +9,8 @@ import { uiEn } from './ui-en.js';
 import { uiJa } from './ui-ja.js';
 import { decisionEn } from './decision-en.js';
 import { decisionJa } from './decision-ja.js';
+import { memo2En } from './memo2-en.js';
+import { memo2Ja } from './memo2-ja.js';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,7 +36,10 @@ function translatorFor(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
-    resources: { en: { translation: { ...en, ui: uiEn, decision: decisionEn } }, ja: { translation: { ...ja, ui: uiJa, decision: decisionJa } } },
+    resources: {
+      en: { translation: { ...en, ui: uiEn, decision: decisionEn, memo2: memo2En } },
+      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, memo2: memo2Ja } },
+    },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.
     interpolation: { escapeValue: false },
