@@ -164,7 +164,7 @@ export function renderMemo(request: MemoRequest, result: RoiResult, fleetCharts:
       ...labels,
       costOfOwnership: {
         ...labels.costOfOwnership,
-        costAxis: tr.t('memo2.costs.chartAxis', { currency: result.currency }),
+        costAxis: tr.t('memo2.costs.chartAxis', { currency: f.currency }),
         training: tr.t('memo2.costs.column.training'),
         pruning: tr.t('memo2.costs.column.pruning'),
         engineering: tr.t('memo2.costs.column.engineering'),

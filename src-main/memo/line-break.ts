@@ -81,8 +81,8 @@ export function atoms(text: string): string[] {
     const last = previous === undefined ? '' : [...previous].at(-1)!;
     if (previous !== undefined && !isSpace(previous) && (NO_LINE_START.has(first) || NO_LINE_END.has(last))) {
       merged[merged.length - 1] = previous + atom;
-    } else if (previous !== undefined && isSpace(previous) && merged.length >= 2 && first === '—') {
-      // An English dash stays at the end of the line before it, with its space: "sparsifying —".
+    } else if (previous !== undefined && isSpace(previous) && merged.length >= 2 && NO_LINE_START.has(first)) {
+      // A dash or percent sign after a space stays with the word before it: "sparsifying —", "2 %".
       merged.pop();
       merged[merged.length - 1] += previous + atom;
     } else {

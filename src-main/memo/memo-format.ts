@@ -7,6 +7,9 @@
 import { withMinus } from '../core/charts/labels.js';
 import type { Translator } from '../core/i18n/index.js';
 
+/** Currencies in words for Japanese units (円/時間, 1.2万ドル). */
+const CURRENCY_WORDS_JA: Record<string, string> = { JPY: '円', USD: 'ドル', EUR: 'ユーロ', GBP: 'ポンド', CNY: '元', KRW: 'ウォン' };
+
 /** In Japanese, large amounts are shown in 万 of the currency (10万円 and above in whole 万円). */
 const MAN = 1e4;
 
@@ -34,6 +37,8 @@ export interface MemoFormat {
   data(value: number, unit: 'images' | 'tokens'): string;
   /** A count with a unit word: 24 months / 24か月. */
   withUnit(value: string, unit: string): string;
+  /** The currency as a unit word: "JPY" in English tables, 円 / ドル in Japanese. */
+  currency: string;
   /** A label used inside an English sentence: "Engineering person-days" → "engineering person-days". */
   inSentence(label: string): string;
 }
@@ -43,12 +48,13 @@ export interface MemoFormat {
  * minus sign in English and ▲ in Japanese, as a board paper does.
  */
 export function typographic(text: string, language: 'en' | 'ja'): string {
-  return text.replace(/(^|[\s(（:：、])-(?=[¥$€£￥\d])/g, `$1${language === 'ja' ? '▲' : '\u2212'}`);
+  const signed = text.replace(/(^|[\s(（:：、])-(?=[¥$€£￥\d])/g, `$1${language === 'ja' ? '▲' : '\u2212'}`);
+  // No space between a Japanese number and its unit: 3000億トークン, 18億枚.
+  return language === 'ja' ? signed.replace(/([\d万億兆])[ \u00a0]+(?=[\u3040-\u30ff\u4e00-\u9fff])/g, '$1') : signed;
 }
 
 export function memoFormat(tr: Translator, currency: string): MemoFormat {
   const ja = tr.language === 'ja';
-  const yenLike = currency === 'JPY';
   const money = (value: number) => withMinus(tr.money(value, currency));
   const amount = (value: number) => tr.money(Math.abs(value), currency);
   const manScale = (values: readonly number[]) => ja && values.some((v) => Math.abs(v) >= 10 * MAN);
@@ -61,7 +67,7 @@ export function memoFormat(tr: Translator, currency: string): MemoFormat {
     },
     tableUnit: (values) => {
       if (!ja) return tr.t('memo2.costs.unit', { currency });
-      const word = yenLike ? '円' : currency;
+      const word = CURRENCY_WORDS_JA[currency] ?? currency;
       return manScale(values) ? `万${word}` : word;
     },
     cell: (value, values) => {
@@ -78,6 +84,7 @@ export function memoFormat(tr: Translator, currency: string): MemoFormat {
     span: (low, high) => (ja ? `${low}〜${high}` : `${low} to ${high}`),
     percent: (fraction, digits = 0) => withMinus(tr.percent(fraction, digits)),
     data: (value, unit) => (ja ? `${tr.count(value)}${tr.t(`unit.${unit}`)}` : `${tr.count(value)} ${tr.t(`unit.${unit}`)}`),
+    currency: ja ? (CURRENCY_WORDS_JA[currency] ?? currency) : currency,
     withUnit: (value, unit) => (ja ? `${value}${unit}` : `${value} ${unit}`),
     // Only a capital followed by a small letter: "TensorRT" and "S_opt" keep theirs.
     inSentence: (label) => (ja ? label : label.replace(/^([A-Z])(?=[a-z])/, (m) => m.toLowerCase())),

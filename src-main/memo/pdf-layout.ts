@@ -47,6 +47,17 @@ export interface TextStyle {
   color?: string;
 }
 
+export interface TableOptions {
+  /** Font size of the cells, in points. */
+  size?: number;
+  /** Padding inside each cell, in points. */
+  pad?: number;
+  /** Rows printed bold on a tint. */
+  strong?: ReadonlySet<number>;
+  /** A group title printed before the row with this index. */
+  sections?: ReadonlyMap<number, string>;
+}
+
 /** One line of the decision card: a paragraph, or a label with its value beside it. */
 export type CardItem =
   | { kind: 'text'; text: string; style?: TextStyle; space?: number }
@@ -257,14 +268,21 @@ export class MemoLayout {
   }
 
   /**
-   * A table with a bold header, zebra rows and the header repeated after a page break. Rows listed in
-   * `strong` are printed bold on a tint (the recommended option).
+   * A table with a bold header, zebra rows and the header repeated after a page break. `strong` rows are
+   * printed bold on a tint (the recommended option); `sections` puts a group title before a row, so groups
+   * share one set of aligned columns.
    */
-  table(columns: readonly Column[], rows: readonly (readonly string[])[], fontSize = 8, strong: ReadonlySet<number> = new Set(), pad = 3): void {
+  table(columns: readonly Column[], rows: readonly (readonly string[])[], options: TableOptions = {}): void {
+    const fontSize = options.size ?? 8;
+    const pad = options.pad ?? 3;
+    const strong = options.strong ?? new Set<number>();
+    const sections = options.sections ?? new Map<number, string>();
     const widths = this.columnWidths(columns, rows, fontSize, pad);
     const cellHeight = (cell: string, i: number, bold: boolean) =>
       bold || columns[i]!.wrap ? this.textHeight(cell, widths[i]! - 2 * pad, { size: fontSize, bold }) : this.textHeight('0', 1000, { size: fontSize, bold });
     const rowHeight = (cells: readonly string[], bold: boolean) => Math.max(...cells.map((cell, i) => cellHeight(cell, i, bold))) + 2 * pad;
+    const sectionStyle = { size: fontSize + 0.5, bold: true, color: COLOR.heading };
+    const sectionHeight = (title: string) => this.textHeight(title, this.width - 2 * pad, sectionStyle) + 2 * pad + 2;
     const header = columns.map((c) => c.header);
     const headerHeight = rowHeight(header, true);
     const drawRow = (cells: readonly string[], bold: boolean, fill: string | null, height: number) => {
@@ -290,17 +308,29 @@ export class MemoLayout {
       drawRow(header, true, null, headerHeight);
       rule();
     };
-    const firstRow = rows[0] ? rowHeight(rows[0], strong.has(0)) : 0;
-    this.ensure(headerHeight + firstRow);
+    const drawSection = (title: string) => {
+      const y = this.doc.y;
+      this.write(title, this.left + pad, y + pad + 2, this.width - 2 * pad, sectionStyle);
+      this.doc.y = y + sectionHeight(title);
+      rule();
+    };
+    const first = (sections.has(0) ? sectionHeight(sections.get(0)!) : 0) + (rows[0] ? rowHeight(rows[0], strong.has(0)) : 0);
+    this.ensure(headerHeight + first);
     drawHeader();
+    let zebra = 0;
     rows.forEach((row, index) => {
       const bold = strong.has(index);
-      const height = rowHeight(row, bold);
+      const title = sections.get(index);
+      const height = rowHeight(row, bold) + (title === undefined ? 0 : sectionHeight(title));
       if (this.doc.y + height > this.bottom) {
         this.doc.addPage();
         drawHeader();
       }
-      drawRow(row, bold, bold ? COLOR.highlight : index % 2 === 1 ? COLOR.zebra : null, height);
+      if (title !== undefined) {
+        drawSection(title);
+        zebra = 0;
+      }
+      drawRow(row, bold, bold ? COLOR.highlight : zebra++ % 2 === 1 ? COLOR.zebra : null, rowHeight(row, bold));
     });
     rule();
     this.doc.x = this.left;

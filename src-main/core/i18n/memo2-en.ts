@@ -8,11 +8,9 @@ export const memo2En = {
   listSeparator: '; ',
   sentenceSeparator: ' ',
   meta: {
-    scenario: 'Scenario',
-    date: 'Date',
-    revision: 'Revision',
     unsaved: 'not saved',
-    line: '{{scenario}} · {{date}} · revision {{revision}}',
+    revision: 'revision {{revision}}',
+    line: '{{scenario}} · {{date}} · {{revision}}',
   },
   decision: {
     planned:
@@ -41,7 +39,7 @@ export const memo2En = {
   },
   range: {
     headline: 'Savings of the recommended action over {{horizon}} months: {{base}} in the base case ({{span}}; median {{median}}).',
-    advantage: '{{sparse}} against {{alternative}}: {{base}} in the base case ({{span}}; median {{median}}).',
+    advantage: 'Savings of {{sparse}} against {{alternative}}: {{base}} in the base case ({{span}}; median {{median}}).',
     span: 'range {{low}} to {{high}}',
     what: 'Base case: every input at its stated value. Range: the middle 8 in 10 of {{draws}} simulated futures; median: the middle one.',
     medianLower: 'The median is below the base case because some ranges reach further on the costly side of their stated value{{example}}.',
@@ -83,11 +81,6 @@ export const memo2En = {
     assumed: 'assumed',
     none: 'not known',
   },
-  evidence: {
-    deployment: 'measured on the deployment machine',
-    development: 'measured on a development machine, not the deployment machine',
-    'software-gpu': 'timed on a software GPU, no performance figure',
-  },
   provenance: {
     machine: '{{machine}} ({{role}})',
     role: { deployment: 'deployment machine', development: 'development machine', 'software-gpu': 'software GPU' },
@@ -102,6 +95,7 @@ export const memo2En = {
   change: {
     title: 'What would change the decision',
     speedup: 'A speed-up of at least {{value}} for {{sparse}}, measured on the deployment machine (now {{now}}, {{kind}}).',
+    speedupBelow: 'A speed-up below {{value}} for {{sparse}} on the deployment machine (now {{now}}, {{kind}}).',
     speedupBeyond: 'No speed-up within the physical bound ({{bound}}) for {{sparse}}: beating {{alternative}} would need {{value}}, not reachable on any hardware.',
     input: '{{input}} {{direction}} {{value}} (now {{base}}).',
     above: 'above',
@@ -196,7 +190,6 @@ export const memo2En = {
     law: 'The scaling law',
     lawFamilies:
       'The scaling law was fitted on two model families only: ViT vision models on JFT-4B and T5 language models on C4. This scenario uses {{law}}; other architectures and data may behave differently.',
-    extrapolation: 'Distance from the fitted range',
     inside: '{{option}}: inside the fitted range.',
     outside: '{{option}}: {{factor}} outside the fitted range ({{axes}}).',
     rangeUnknown: 'The coefficients carry no fitted range, so the distance from the fitted data cannot be stated.',
@@ -227,6 +220,7 @@ export const memo2En = {
     hardwareMeasured: 'The speed-up of {{speedup}} was measured on our deployment machine.',
     hardwareNot: 'The speed-up of {{speedup}} is {{kind}}; it has not been measured on our deployment machine.',
     unreachable: 'No hardware can make sparsity win here: it would need a speed-up of {{value}}, above the physical limit of {{bound}}.',
+    holds: 'Sparsity stays ahead as long as the speed-up on our deployment machine is at least {{value}}.',
     needs: 'Sparsity would win with a speed-up of {{value}} or more, measured on our deployment machine.',
     noSparse: 'With the data we have, no sparse model reaches today’s quality.',
     scope: 'We have not yet looked at quantization, distillation or a faster runtime; those are the next questions to ask.',

@@ -25,7 +25,7 @@ export function sourceText(c: MemoContext, source: Source | undefined): string {
 
 /** A quantity's value and unit as a reader takes them: fractions as percentages, large counts compact. */
 export function quantityText(c: MemoContext, q: Quantity): [string, string] {
-  const unit = c.t(`memo2.appendix.units.${q.unit}`, { currency: c.scenario.currency, defaultValue: q.unit });
+  const unit = c.t(`memo2.appendix.units.${q.unit}`, { currency: c.f.currency, defaultValue: q.unit });
   if (q.unit.startsWith('fraction')) return [c.f.percent(q.value, q.value !== 0 && Math.abs(q.value) < 0.1 ? 1 : 0), unit];
   return [plain(c, q.value), unit];
 }
@@ -127,7 +127,7 @@ function inputsTable(c: MemoContext): void {
       { header: t('memo2.appendix.source'), width: 4, wrap: true },
     ],
     rows,
-    7.5,
+    { size: 7.5 },
   );
 }
 
@@ -144,7 +144,7 @@ function fleetInputs(c: MemoContext): void {
       { header: t('memo2.appendix.lineColumn.demand'), width: 1.5, align: 'right' },
     ],
     d.lines.map((l) => [l.name, String(l.devices), c.tr.number(l.deviceAgeMonths), c.tr.number(l.peakRequestsPerSecond)]),
-    7.5,
+    { size: 7.5 },
   );
   if (d.steps.length > 0) {
     layout.subheading(t('memo2.appendix.steps'), 50);
@@ -156,7 +156,7 @@ function fleetInputs(c: MemoContext): void {
         { header: t('memo2.appendix.stepColumn.demand'), width: 1.5, align: 'right' },
       ],
       d.steps.map((s) => [String(s.month), s.name, String(s.addLines), c.tr.number(s.peakRequestsPerSecondPerLine)]),
-      7.5,
+      { size: 7.5 },
     );
   }
   layout.keyValues(
@@ -191,7 +191,7 @@ function rangesTable(c: MemoContext): void {
       t(`memo2.appendix.distribution.${r.distribution}`),
       r.origin === 'user' && r.source ? sourceText(c, r.source) : t(`memo2.appendix.rangeOrigin.${r.origin}`),
     ]),
-    7.5,
+    { size: 7.5 },
   );
   if (result.ranges.some((r) => r.origin === 'default')) c.layout.paragraph(t('memo2.appendix.defaultRanges'), { size: 8 });
 }

@@ -18,7 +18,8 @@ function moneyValues(c: MemoContext): number[] {
   return c.result.options.flatMap((o) => [o.cost.training, o.cost.pruning, o.cost.engineering, o.cost.data, o.cost.running, o.cost.total, o.savings]);
 }
 
-export function costColumns(c: MemoContext, group: OptionGroup): { column: Column; cell: (o: EvaluatedOption) => string }[] {
+/** The columns of the cost table; the quality column only when some option is not of today's quality. */
+export function costColumns(c: MemoContext): { column: Column; cell: (o: EvaluatedOption) => string }[] {
   const { t, f, result } = c;
   const values = moneyValues(c);
   const money = (v: number) => f.cell(v, values);
@@ -38,7 +39,7 @@ export function costColumns(c: MemoContext, group: OptionGroup): { column: Colum
     col('total', (o) => money(o.cost.total)),
     col('savings', (o) => (o.kind === 'baseline' ? t('memo2.costs.none') : money(o.savings))),
     col('payback', (o) => paybackCell(c, o)),
-    ...(group !== 'compared' ? [col('quality', (o) => f.percent(o.sizeEquivalent))] : []),
+    ...(result.options.some((o) => o.group !== 'compared') ? [col('quality', (o) => f.percent(o.sizeEquivalent))] : []),
     ...(result.deploymentKind === 'fleet' ? [col('devices', (o) => (o.fleet ? c.tr.number(o.fleet.devicesBought, 6) : t('memo2.costs.none')))] : []),
   ];
 }
@@ -56,22 +57,25 @@ export function costsSection(c: MemoContext, number: number): void {
     }),
     { size: 9 },
   );
+  // One table, the groups one after another under their titles, so every column lines up.
+  const columns = costColumns(c);
+  const ordered = GROUPS.flatMap((group) => inGroup(c, group));
+  const sections = new Map<number, string>();
+  let row = 0;
   for (const group of GROUPS) {
-    const options = inGroup(c, group);
-    if (options.length === 0) continue;
-    layout.subheading(t(`memo2.costs.group.${group}`, { floor: f.percent(scenario.decision.qualityFloor.value) }), 50);
-    const columns = costColumns(c, group);
-    const headlineRow = options.findIndex((o) => o.id === c.headline.id);
-    layout.table(
-      columns.map((x) => x.column),
-      options.map((o) => columns.map((x) => x.cell(o))),
-      7.5,
-      new Set(headlineRow >= 0 ? [headlineRow] : []),
-    );
-    const note = t(`memo2.costs.groupNote.${group}`, { defaultValue: '' });
-    if (note) layout.paragraph(note, { size: 8.5 });
+    const count = inGroup(c, group).length;
+    if (count > 0) sections.set(row, t(`memo2.costs.group.${group}`, { floor: f.percent(scenario.decision.qualityFloor.value) }));
+    row += count;
   }
-  const shown = new Set(costColumns(c, 'compared').map((x) => x.column.header));
+  const headlineRow = ordered.findIndex((o) => o.id === c.headline.id);
+  layout.table(
+    columns.map((x) => x.column),
+    ordered.map((o) => columns.map((x) => x.cell(o))),
+    { size: 7.5, strong: new Set(headlineRow >= 0 ? [headlineRow] : []), sections },
+  );
+  const groupNotes = GROUPS.filter((g) => inGroup(c, g).length > 0).map((g) => t(`memo2.costs.groupNote.${g}`, { defaultValue: '' })).filter(Boolean);
+  if (groupNotes.length > 0) layout.paragraph(groupNotes.join(t('memo2.sentenceSeparator')), { size: 8.5 });
+  const shown = new Set(columns.map((x) => x.column.header));
   const notes = [
     t('memo2.payback.definition', { horizon }),
     t(result.deploymentKind === 'fleet' ? 'memo2.costs.servingFleet' : 'memo2.costs.servingMetered'),

@@ -82,7 +82,7 @@ function hardware(c: MemoContext): void {
       t(`memo2.speedupKind.${o.speedup.kind}`),
       speedupSource(c, o.speedup),
     ]),
-    7.5,
+    { size: 7.5 },
   );
 }
 
@@ -112,7 +112,7 @@ function optionsInDetail(c: MemoContext): void {
       o.extrapolation.extrapolates ? f.factor(o.extrapolation.factor) : t('memo2.details.inside'),
       gpuHours(o),
     ]),
-    7.5,
+    { size: 7.5 },
   );
 }
 

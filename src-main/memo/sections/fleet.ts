@@ -86,8 +86,7 @@ export function fleetSection(c: MemoContext, number: number, charts: FleetCharts
       runOutText(c, o.fleet),
       t(o.fleet.meetsLatency ? 'memo2.fleet.latencyValue' : 'memo2.fleet.latencyMissed', { ms: tr.number(latency(o)) }),
     ]),
-    7.5,
-    new Set(headlineRow >= 0 ? [headlineRow] : []),
+    { size: 7.5, strong: new Set(headlineRow >= 0 ? [headlineRow] : []) },
   );
   layout.paragraph(t('memo2.fleet.columnNote'), { size: 8, color: COLOR.muted });
   const entries = options.filter((o) => o.group !== 'misses-latency').map((o) => ({ optionLabel: c.name(o), plan: o.fleet }));

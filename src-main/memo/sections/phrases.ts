@@ -74,7 +74,7 @@ export function meetingPhrases(c: MemoContext): string[] {
       phrases.push(
         speed.beyondPhysicalBound
           ? t('memo2.phrases.unreachable', { value: f.times(speed.value), bound: f.times(s.bound) })
-          : t('memo2.phrases.needs', { value: f.times(speed.value) }),
+          : t(speed.flipsWhen === 'below' ? 'memo2.phrases.holds' : 'memo2.phrases.needs', { value: f.times(speed.value) }),
       );
     }
   } else {

@@ -12,6 +12,7 @@ import type { SwitchingValue } from '../../core/roi/sensitivity.js';
 import { isSparse, type MemoContext } from '../memo-context.js';
 import { COLOR, type CardItem, type Column } from '../pdf-layout.js';
 import { deployText, paybackText, qualityText, speedupProvenance, speedupText } from './describe.js';
+import { lawName } from './risks.js';
 
 /** Delivery-confidence colours, green to red, dark enough to read on the card's tint. */
 export const LEVEL_COLOR: Record<Level, string> = {
@@ -29,7 +30,7 @@ export function titleBlock(c: MemoContext): void {
     t('memo2.meta.line', {
       scenario: c.scenario.name,
       date: c.longDate(c.date),
-      revision: c.revision === null ? t('memo2.meta.unsaved') : String(c.revision),
+      revision: c.revision === null ? t('memo2.meta.unsaved') : t('memo2.meta.revision', { revision: c.revision }),
     }),
     { size: 9, color: COLOR.muted },
   );
@@ -186,15 +187,13 @@ function comparison(c: MemoContext): void {
   layout.table(
     tableColumns,
     rows.map(([label, cell]) => [label, ...columns.map(({ option }) => (option ? cell(option) : t('memo2.compare.noSparse')))]),
-    8,
-    new Set(),
-    2.2,
+    { size: 8, pad: 2.2 },
   );
   const sparse = columns.find((x) => x.key === 'sparse')?.option;
   layout.paragraph(
     t('memo2.compare.note', {
       rate: f.rate(c.scenario.decision.discountRate.value),
-      law: c.result.law.name,
+      law: lawName(c),
       speedups: sparse ? speedupProvenance(c, sparse.speedup) : none,
     }),
     { size: 8, color: COLOR.muted },
@@ -211,7 +210,7 @@ export function changeLines(c: MemoContext, limit = 3): string[] {
     lines.push(
       speed.beyondPhysicalBound
         ? t('memo2.change.speedupBeyond', { bound: f.times(c.sparse.speedup.bound), value: f.times(speed.value), sparse: c.name(c.sparse), alternative: c.name(c.alternative) })
-        : t('memo2.change.speedup', {
+        : t(speed.flipsWhen === 'below' ? 'memo2.change.speedupBelow' : 'memo2.change.speedup', {
             value: f.times(speed.value),
             sparse: c.name(c.sparse),
             now: f.times(c.sparse.speedup.value),

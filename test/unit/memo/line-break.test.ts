@@ -33,6 +33,7 @@ describe('atoms', () => {
 
   it('keeps an English dash at the end of the line before it', () => {
     expect(atoms('sparsifying — saves')).toEqual(['sparsifying —', ' ', 'saves']);
+    expect(atoms('below 2 % of')).toEqual(['below', ' ', '2 %', ' ', 'of']);
   });
 });
 
