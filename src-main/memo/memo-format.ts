@@ -86,7 +86,7 @@ export function memoFormat(tr: Translator, currency: string): MemoFormat {
     data: (value, unit) => (ja ? `${tr.count(value)}${tr.t(`unit.${unit}`)}` : `${tr.count(value)} ${tr.t(`unit.${unit}`)}`),
     currency: ja ? (CURRENCY_WORDS_JA[currency] ?? currency) : currency,
     withUnit: (value, unit) => (ja ? `${value}${unit}` : `${value} ${unit}`),
-    // Only a capital followed by a small letter: "TensorRT" and "S_opt" keep theirs.
-    inSentence: (label) => (ja ? label : label.replace(/^([A-Z])(?=[a-z])/, (m) => m.toLowerCase())),
+    // Only a first word that is capitalised and otherwise small: "TensorRT" and "S_opt" keep theirs.
+    inSentence: (label) => (ja ? label : label.replace(/^[A-Z](?=[a-z]*(?:[\s’'-]|$))/, (m) => m.toLowerCase())),
   };
 }

@@ -72,7 +72,8 @@ export const memo2En = {
     deployWeeks: 'about {{weeks}} weeks on the training GPUs',
     deployMonths: 'about {{months}} months on the training GPUs',
     none: '—',
-    note: 'Money: present values at a discount rate of {{rate}} per year. Quality: predicted by the scaling law ({{law}}). Speed-ups: {{speedups}}.',
+    note: 'Money: present values at a discount rate of {{rate}} per year. Quality: predicted by the scaling law ({{law}}){{extrapolation}}. Speed-ups: {{speedups}}.',
+    extrapolated: ', up to {{factor}} outside the range it was fitted on',
   },
   speedupKind: {
     measured: 'measured',
@@ -282,6 +283,7 @@ export const memo2En = {
   },
   sensitivity: {
     lossCurve: 'Predicted loss against sparsity at {{nonzero}} non-zeros and today’s training compute (the law’s own units, not money)',
+    tornadoInput: '{{name}} {{low}}–{{high}}',
     tornado: 'What moves the advantage of {{sparse}} over {{alternative}}: each input at its low and high value, the others at base',
     distribution: 'Advantage of the best sparse option over the best other option in {{draws}} simulated futures (seed {{seed}}): P10 {{p10}}, median {{p50}}, P90 {{p90}}',
     switching: 'Switching values: where the verdict on sparsity flips, the other inputs at base',

@@ -73,7 +73,8 @@ export const memo2Ja: Memo2Texts = {
     deployWeeks: '学習用GPUで約{{weeks}}週間',
     deployMonths: '学習用GPUで約{{months}}か月',
     none: '—',
-    note: '金額は年{{rate}}の割引率による現在価値。品質はスケーリング則（{{law}}）による予測。速度向上：{{speedups}}。',
+    note: '金額は年{{rate}}の割引率による現在価値。品質はスケーリング則（{{law}}）による予測{{extrapolation}}。速度向上：{{speedups}}。',
+    extrapolated: '（適合範囲から最大{{factor}}の外挿）',
   },
   speedupKind: {
     measured: '実測値',
@@ -285,6 +286,7 @@ export const memo2Ja: Memo2Texts = {
   },
   sensitivity: {
     lossCurve: '非ゼロパラメータ数{{nonzero}}、基準モデルと同じ学習計算量での、スパース率と予測誤差の関係（スケーリング則の単位で、金額ではない）',
+    tornadoInput: '{{name}}（{{low}}〜{{high}}）',
     tornado: '{{sparse}}と{{alternative}}の差額を左右する入力（各入力を下限・上限に動かし、他は記載の値のまま）',
     distribution: '最良のスパースモデルと最良の他の選択肢の差額の分布（{{draws}}回のシミュレーション、シード{{seed}}）：P10：{{p10}}、中央値：{{p50}}、P90：{{p90}}',
     switching: '判断が逆転する値（他の入力は記載の値のまま）',

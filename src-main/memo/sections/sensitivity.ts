@@ -22,7 +22,7 @@ export function sensitivitySection(c: MemoContext): void {
     const tornado = {
       ...labels.tornado,
       input: (bar: TornadoBar) =>
-        t('memo.chart.tornado.input', {
+        t('memo2.sensitivity.tornadoInput', {
           name: t(`memo2.inputName.${bar.input}`),
           low: inputValue(bar.input, bar.low, result, tr),
           high: inputValue(bar.input, bar.high, result, tr),

@@ -190,10 +190,13 @@ function comparison(c: MemoContext): void {
     { size: 8, pad: 2.2 },
   );
   const sparse = columns.find((x) => x.key === 'sparse')?.option;
+  const shown = columns.flatMap((x) => (x.option ? [x.option] : []));
+  const furthest = shown.reduce((a, b) => (b.extrapolation.factor > a.extrapolation.factor ? b : a));
   layout.paragraph(
     t('memo2.compare.note', {
       rate: f.rate(c.scenario.decision.discountRate.value),
       law: lawName(c),
+      extrapolation: furthest.extrapolation.extrapolates ? t('memo2.compare.extrapolated', { factor: f.factor(furthest.extrapolation.factor) }) : '',
       speedups: sparse ? speedupProvenance(c, sparse.speedup) : none,
     }),
     { size: 8, color: COLOR.muted },
