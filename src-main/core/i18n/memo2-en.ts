@@ -68,6 +68,7 @@ export const memo2En = {
     },
     qualityValue: 'behaves like {{share}} of today’s size',
     speedupValue: '{{value}}, {{kind}}',
+    deployHours: 'about {{hours}} hours on the training GPUs',
     deployDays: 'about {{days}} days on the training GPUs',
     deployWeeks: 'about {{weeks}} weeks on the training GPUs',
     deployMonths: 'about {{months}} months on the training GPUs',

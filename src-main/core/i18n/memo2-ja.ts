@@ -69,6 +69,7 @@ export const memo2Ja: Memo2Texts = {
     },
     qualityValue: '基準モデルの{{share}}の規模に相当',
     speedupValue: '{{value}}（{{kind}}）',
+    deployHours: '学習用GPUで約{{hours}}時間',
     deployDays: '学習用GPUで約{{days}}日',
     deployWeeks: '学習用GPUで約{{weeks}}週間',
     deployMonths: '学習用GPUで約{{months}}か月',

@@ -81,7 +81,9 @@ export function deployText(c: MemoContext, option: EvaluatedOption): string {
   const months = option.cost.deployMonths;
   if (!(months > 0)) return c.t('memo2.compare.none');
   const weeks = months * WEEKS_PER_MONTH;
-  if (weeks < 1) return c.t('memo2.compare.deployDays', { days: c.tr.number(Math.max(0.1, (months * HOURS_PER_MONTH) / 24), 2) });
+  const hours = months * HOURS_PER_MONTH;
+  if (hours < 24) return c.t('memo2.compare.deployHours', { hours: c.tr.number(Math.max(0.1, hours), 2) });
+  if (weeks < 1) return c.t('memo2.compare.deployDays', { days: c.tr.number(hours / 24, 2) });
   if (weeks < 13) return c.t('memo2.compare.deployWeeks', { weeks: c.tr.number(weeks, 2) });
   return c.t('memo2.compare.deployMonths', { months: c.tr.number(months, 2) });
 }
