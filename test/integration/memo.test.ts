@@ -280,7 +280,7 @@ describe.each(CASES.map((c) => [`${c.name}.${c.language}`, c] as const))('memo %
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
     expect(pages).toBe(memo().pages);
     expect(pages).toBeGreaterThanOrEqual(4);
-    expect(pages).toBeLessThanOrEqual(12);
+    expect(pages).toBeLessThanOrEqual(14);
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
     const pngs = readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${c.name}.${c.language}-`) && f.endsWith('.png'));
     expect(pngs).toHaveLength(pages);
