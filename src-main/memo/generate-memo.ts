@@ -3,28 +3,31 @@
  * main process and the CLI. Fonts are embedded and subset; charts are vectors from the core's
  * ECharts option builders. With the date pinned, the same inputs give the same bytes.
  */
+import { capacityVsDemandOption } from '../core/charts/capacity-vs-demand.js';
+import { devicesBoughtOption } from '../core/charts/devices-bought.js';
+import { fleetChartLabels } from '../core/charts/fleet-labels.js';
 import PDFDocument from 'pdfkit';
-import { chartLabels, withMinus } from '../core/charts/labels.js';
-import { recommendedOption } from '../core/charts/savings-over-time.js';
+import { chartLabels } from '../core/charts/labels.js';
 import type { BenchmarkResult } from '../core/hardware/benchmark-result.js';
 import { isLanguage, LOCALES, translator, type Language } from '../core/i18n/index.js';
 import { InputError } from '../core/input.js';
-import { evaluateScenario } from '../core/roi/evaluate.js';
-import { explainRecommendation } from '../core/roi/explain.js';
+import { evaluateScenario, type EvaluateOptions, type RoiResult } from '../core/roi/evaluate.js';
+import { explainRecommendation, type Explanation } from '../core/roi/explain.js';
 import { type Scenario } from '../core/roi/scenario.js';
 import { readScenario } from '../core/roi/scenario-migrate.js';
 import { contentHash, SHORT_HASH_LENGTH } from './content-hash.js';
 import { registerFonts } from './fonts.js';
-import { longDate, type MemoContext } from './memo-context.js';
+import { longDate, optionNamer, type MemoContext } from './memo-context.js';
+import { memoFormat, typographic } from './memo-format.js';
 import { MemoLayout, PAGE } from './pdf-layout.js';
 import { appendixSection } from './sections/appendix.js';
-import { chartsSection } from './sections/charts.js';
-import { conclusionSection } from './sections/conclusion.js';
 import { costsSection } from './sections/costs.js';
-import { findingsSection } from './sections/findings.js';
+import { detailsSection } from './sections/details.js';
+import { fleetSection, type FleetCharts } from './sections/fleet.js';
 import { phrasesSection } from './sections/phrases.js';
 import { risksSection } from './sections/risks.js';
-import { titleBlock } from './sections/title.js';
+import { sensitivitySection } from './sections/sensitivity.js';
+import { summarySection } from './sections/summary.js';
 
 export interface MemoRequest {
   scenario: Scenario;
@@ -36,7 +39,15 @@ export interface MemoRequest {
   appVersion: string;
   /** The stored scenario's revision, when the scenario has been saved. */
   revision?: number | null;
+  /** What the app evaluates with (published speed-ups, the law's bootstrap vectors), so the memo shows the same numbers. */
+  settings?: EvaluateOptions;
 }
+
+/** The fleet chart builders: capacity against demand per option, and devices bought per option. */
+export const FLEET_CHARTS: FleetCharts = {
+  capacityVsDemand: (plans, c) => capacityVsDemandOption(plans, fleetChartLabels(c.language, c.result.currency).capacityVsDemand, 'print'),
+  devicesBought: (plans, c) => devicesBoughtOption(plans, fleetChartLabels(c.language, c.result.currency).devicesBought, 'print'),
+};
 
 export interface Memo {
   pdf: Uint8Array;
@@ -81,11 +92,36 @@ function drain(doc: PDFKit.PDFDocument): Uint8Array {
   return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }
 
+function typesetExplanation(e: Explanation, language: Language): Explanation {
+  const fix = (text: string) => typographic(text, language);
+  return {
+    ...e,
+    headline: fix(e.headline),
+    headlinePilot: e.headlinePilot === null ? null : fix(e.headlinePilot),
+    verdict: fix(e.verdict),
+    reasons: { dataVolume: fix(e.reasons.dataVolume), hardware: fix(e.reasons.hardware), pruningCost: fix(e.reasons.pruningCost) },
+    caps: e.caps.map(fix),
+    notes: e.notes.map(fix),
+    confidenceReasons: e.confidenceReasons.map(fix),
+    pilot: e.pilot.map(fix),
+    wouldChange: e.wouldChange.map(fix),
+  };
+}
+
 export function generateMemo(request: MemoRequest): Memo {
+  const { scenario } = checkRequest(request);
+  const result = evaluateScenario(scenario, request.benchmark, request.settings ?? {});
+  return renderMemo({ ...request, scenario }, result);
+}
+
+/**
+ * Lays out the memo for an evaluated result. generateMemo evaluates first; tests hand in a result
+ * they built themselves (a fleet plan, say) to check a page the examples do not reach.
+ */
+export function renderMemo(request: MemoRequest, result: RoiResult, fleetCharts: FleetCharts | null = FLEET_CHARTS): Memo {
   const { scenario, creationDate, revision } = checkRequest(request);
   const { language, benchmark, appVersion, date } = request;
   const hash = contentHash({ scenario, benchmarkId: benchmark?.id ?? null, language, appVersion, seed: scenario.uncertainty.seed });
-  const result = evaluateScenario(scenario, benchmark);
   const tr = translator(language);
 
   const doc = new PDFDocument({
@@ -95,7 +131,7 @@ export function generateMemo(request: MemoRequest): Memo {
     lang: LOCALES[language],
     displayTitle: true,
     info: {
-      Title: `${tr.t('memo.title')} — ${scenario.name}`,
+      Title: `${tr.t('memo2.title')} — ${scenario.name}`,
       Author: 'Sparsity Advisor',
       Subject: scenario.name,
       Keywords: hash,
@@ -106,33 +142,60 @@ export function generateMemo(request: MemoRequest): Memo {
   });
   registerFonts(doc);
   const layout = new MemoLayout(doc);
+  const labels = chartLabels(result, language);
+  const byId = (id: string | null) => result.options.find((o) => o.id === id) ?? null;
+  const f = memoFormat(tr, result.currency);
   const context: MemoContext = {
     layout,
     language,
     tr,
     t: tr.t,
+    f,
     scenario,
     benchmark,
     result,
-    explanation: explainRecommendation(result, language),
-    option: recommendedOption(result),
-    labels: chartLabels(result, language),
+    explanation: typesetExplanation(explainRecommendation(result, language), language),
+    baseline: result.options[0]!,
+    headline: byId(result.headlineId) ?? result.options[0]!,
+    sparse: byId(result.bestSparseId),
+    alternative: byId(result.alternativeId) ?? result.options[0]!,
+    // The cost chart names its parts as the cost table's columns do.
+    labels: {
+      ...labels,
+      costOfOwnership: {
+        ...labels.costOfOwnership,
+        costAxis: tr.t('memo2.costs.chartAxis', { currency: f.currency }),
+        training: tr.t('memo2.costs.column.training'),
+        pruning: tr.t('memo2.costs.column.pruning'),
+        engineering: tr.t('memo2.costs.column.engineering'),
+        data: tr.t('memo2.costs.column.data'),
+        inference: tr.t('memo2.costs.column.serving'),
+      },
+    },
     date,
     appVersion,
     revision,
     contentHash: hash,
-    money: (value) => withMinus(tr.money(value, result.currency)),
-    data: (value) => `${tr.count(value)} ${tr.t(`unit.${result.dataPosition.dataUnit}`)}`,
+    name: optionNamer(result, tr),
+    data: (value) => f.data(value, result.dataPosition.dataUnit),
     longDate: (iso) => longDate(language, iso),
   };
 
-  titleBlock(context);
-  const sections = [conclusionSection, findingsSection, costsSection, chartsSection, risksSection, phrasesSection, appendixSection];
-  sections.forEach((section, index) => section(context, index + 1));
+  // Page 1 is the executive summary; the numbered sections follow on page 2, the appendices after them.
+  summarySection(context);
+  layout.newPage();
+  let number = 1;
+  costsSection(context, number++);
+  if (result.deploymentKind === 'fleet') fleetSection(context, number++, fleetCharts);
+  risksSection(context, number++);
+  phrasesSection(context, number++);
+  detailsSection(context);
+  sensitivitySection(context);
+  appendixSection(context);
 
   const pages = layout.footers(
-    tr.t('memo.footer.left', { version: appVersion, scenario: scenario.name, date: context.longDate(date) }),
-    (page, total) => tr.t('memo.footer.right', { hash: hash.slice(0, SHORT_HASH_LENGTH), page, pages: total }),
+    tr.t('memo2.footer.left', { version: appVersion, scenario: scenario.name, date: context.longDate(date) }),
+    (page, total) => tr.t('memo2.footer.right', { hash: hash.slice(0, SHORT_HASH_LENGTH), page, pages: total }),
   );
   doc.end();
   return { pdf: drain(doc), contentHash: hash, pages };

@@ -1,7 +1,8 @@
 /**
- * Section 8, the appendix: every input with its unit and source, the uncertainty ranges, the
- * law's coefficients and where they come from, the hardware check's machine and date, and the
- * facts that identify this memo (app version, seed, draws, scenario revision, content hash).
+ * Appendix C, inputs and provenance: every setting and quantity of the scenario with its unit and
+ * source, the production lines of a fleet, the uncertainty ranges, the law's coefficients and where
+ * they come from, the hardware check's machine and role, and the facts that identify this memo (app
+ * version, seed, draws, scenario revision, content hash).
  */
 import { inputValue, sparsityText } from '../../core/charts/labels.js';
 import { roundedForDisplay, COEFFICIENT_NAMES } from '../../core/law/coefficients.js';
@@ -14,41 +15,66 @@ function plain(c: MemoContext, value: number): string {
   return new Intl.NumberFormat(c.tr.language === 'ja' ? 'ja-JP' : 'en-US', { maximumSignificantDigits: 6 }).format(value);
 }
 
-function sourceText(c: MemoContext, source: Source | undefined): string {
-  if (!source) return c.t('memo.appendix.sourceKind.none');
-  const kind = c.t(`memo.appendix.sourceKind.${source.kind}`);
-  return `${kind}: ${source.note}${source.date ? ` (${source.date})` : ''}`;
+export function sourceText(c: MemoContext, source: Source | undefined): string {
+  if (!source) return c.t('memo2.appendix.sourceKind.none');
+  const kind = c.t(`memo2.appendix.sourceKind.${source.kind}`);
+  return source.date
+    ? c.t('memo2.appendix.sourceWithDate', { kind, note: source.note, date: c.longDate(source.date) })
+    : c.t('memo2.appendix.sourceNoDate', { kind, note: source.note });
 }
 
-function unitText(c: MemoContext, unit: string): string {
-  return c.t(`memo.appendix.units.${unit}`, { currency: c.scenario.currency, defaultValue: unit });
+/** A quantity's value and unit as a reader takes them: fractions as percentages, large counts compact. */
+export function quantityText(c: MemoContext, q: Quantity): [string, string] {
+  const unit = c.t(`memo2.appendix.units.${q.unit}`, { currency: c.f.currency, defaultValue: q.unit });
+  if (q.unit.startsWith('fraction')) return [c.f.percent(q.value, q.value !== 0 && Math.abs(q.value) < 0.1 ? 1 : 0), unit];
+  return [plain(c, q.value), unit];
 }
 
-/** The scenario's quantities in the order of the scenario document. */
+/** The scenario's quantities, keyed by path, in the order of the scenario document. */
 function quantities(c: MemoContext): [string, Quantity][] {
   const s = c.scenario;
-  const q = (path: string, quantity: Quantity): [string, Quantity] => [c.t(`memo.appendix.quantity.${path}`), quantity];
-  return [
-    q('baseline.params', s.baseline.params),
-    q('baseline.trainingData', s.baseline.trainingData),
-    q('baseline.availableData', s.baseline.availableData),
-    q('baseline.tokensPerUnit', s.baseline.tokensPerUnit),
-    q('training.pricePerHour', s.training.pricePerHour),
-    q('training.peakFlops', s.training.peakFlops),
-    q('training.utilisation', s.training.utilisation),
-    q('pruning.retrainFraction', s.pruning.retrainFraction),
-    q('engineering.personDays', s.engineering.personDays),
-    q('engineering.dayRate', s.engineering.dayRate),
-    q('engineering.tooling', s.engineering.tooling),
-    q('engineering.riskBuffer', s.engineering.riskBuffer),
-    q('deployment.requestsPerDay', s.deployment.requestsPerDay),
-    q('deployment.unitsPerRequest', s.deployment.unitsPerRequest),
-    q('deployment.growthPerMonth', s.deployment.growthPerMonth),
-    q('deployment.horizonMonths', s.deployment.horizonMonths),
-    q('deployment.pricePerHour', s.deployment.pricePerHour),
-    q('deployment.peakFlops', s.deployment.peakFlops),
-    q('deployment.utilisation', s.deployment.utilisation),
+  const d = s.deployment;
+  const list: [string, Quantity][] = [
+    ['baseline.params', s.baseline.params],
+    ['baseline.uniqueData', s.baseline.uniqueData],
+    ['baseline.passes', s.baseline.passes],
+    ['baseline.tokensPerUnit', s.baseline.tokensPerUnit],
+    ['data.available', s.data.available],
+    ['data.costPerUnit', s.data.costPerUnit],
+    ['training.pricePerHour', s.training.pricePerHour],
+    ['training.peakFlops', s.training.peakFlops],
+    ['training.utilisation', s.training.utilisation],
+    ['training.gpus', s.training.gpus],
+    ...(s.baseline.status === 'trained'
+      ? ([
+          ['pruning.retrainData', s.pruning.retrainData],
+          ['pruning.oneShotGpuHoursPerBillion', s.pruning.oneShotGpuHoursPerBillion],
+        ] as [string, Quantity][])
+      : []),
+    ['engineering.personDays', s.engineering.personDays],
+    ['engineering.dayRate', s.engineering.dayRate],
+    ['engineering.tooling', s.engineering.tooling],
+    ['engineering.riskBuffer', s.engineering.riskBuffer],
+    ['deployment.unitsPerRequest', d.unitsPerRequest],
+    ...(d.outputTokensPerRequest.value > 0 ? ([['deployment.outputTokensPerRequest', d.outputTokensPerRequest]] as [string, Quantity][]) : []),
+    ['deployment.horizonMonths', d.horizonMonths],
+    ['deployment.growthPerMonth', d.growthPerMonth],
   ];
+  if (d.kind === 'metered') {
+    list.push(['deployment.requestsPerDay', d.requestsPerDay], ['deployment.pricePerHour', d.pricePerHour], ['deployment.peakFlops', d.peakFlops], ['deployment.utilisation', d.utilisation]);
+  } else {
+    list.push(
+      ['deployment.latencyBudgetMs', d.latencyBudgetMs],
+      ['deployment.maxUtilisation', d.maxUtilisation],
+      ['deployment.devicePrice', d.devicePrice],
+      ['deployment.deviceLifeMonths', d.deviceLifeMonths],
+      ['deployment.powerWatts', d.powerWatts],
+      ['deployment.electricityPrice', d.electricityPrice],
+      ['deployment.hoursPerDay', d.hoursPerDay],
+    );
+  }
+  list.push(['decision.discountRate', s.decision.discountRate], ['decision.materiality', s.decision.materiality], ['decision.qualityFloor', s.decision.qualityFloor]);
+  return list;
 }
 
 /** Coefficients as the paper's table prints them: scientific notation for very large or small values. */
@@ -59,89 +85,156 @@ function coefficient(value: number): string {
 
 function settings(c: MemoContext): [string, string][] {
   const { t, tr, scenario: s } = c;
-  const yesNo = (v: boolean) => t(v ? 'memo.appendix.yes' : 'memo.appendix.no');
+  const yesNo = (v: boolean) => t(v ? 'memo2.appendix.yes' : 'memo2.appendix.no');
+  const speed = s.deployment.speedup;
   return [
-    [t('memo.appendix.setting.family'), s.family.kind === 'preset' ? lawName(c) : t('memo.appendix.customLaw', { name: c.result.law.name })],
-    [t('memo.appendix.setting.currency'), s.currency],
-    [t('memo.appendix.setting.candidates'), s.sparsity.candidates.map((v) => sparsityText(tr, v)).join(', ')],
-    [t('memo.appendix.setting.includeOptimal'), yesNo(s.sparsity.includeOptimal)],
-    [t('memo.appendix.setting.pattern'), t(`memo.appendix.pattern.${s.sparsity.pattern}`)],
-    [t('memo.appendix.setting.route'), t(`memo.appendix.route.${s.pruning.route}`)],
-    [t('memo.appendix.setting.speedupSource'), t(`memo.appendix.speedupSource.${s.deployment.speedup.source}`)],
-    [t('memo.appendix.setting.provider'), s.deployment.speedup.provider],
-    [t('memo.appendix.setting.upperBound'), yesNo(s.deployment.speedup.useUpperBound)],
-    [t('memo.appendix.setting.lawUncertainty'), yesNo(s.uncertainty.law)],
+    [t('memo2.appendix.setting.family'), s.family.kind === 'preset' ? lawName(c) : t('memo2.appendix.customLaw', { name: c.result.law.name })],
+    [t('memo2.appendix.setting.architecture'), t(`memo2.appendix.architecture.${s.architecture.kind}`)],
+    [t('memo2.appendix.setting.status'), t(`memo2.appendix.status.${s.baseline.status}`)],
+    [t('memo2.appendix.setting.deployment'), t(`memo2.appendix.deployment.${s.deployment.kind}`)],
+    [t('memo2.appendix.setting.currency'), s.currency],
+    [t('memo2.appendix.setting.candidates'), s.sparsity.candidates.map((v) => sparsityText(tr, v)).join(t('memo2.listSeparator'))],
+    [t('memo2.appendix.setting.includeOptimal'), yesNo(s.sparsity.includeOptimal)],
+    [t('memo2.appendix.setting.pattern'), t(`memo2.appendix.pattern.${s.sparsity.pattern}`)],
+    [t('memo2.appendix.setting.speedupSource'), t(`memo2.appendix.speedupSource.${speed.source}`)],
+    [t('memo2.appendix.setting.provider'), t(`memo2.provider.${speed.provider}`)],
+    ...(speed.source === 'measured' ? ([[t('memo2.appendix.setting.upperBound'), yesNo(speed.useUpperBound)]] as [string, string][]) : []),
+    ...(speed.source === 'published' ? ([[t('memo2.appendix.setting.publishedTarget'), speed.publishedTarget ?? '—']] as [string, string][]) : []),
+    [t('memo2.appendix.setting.acceptLowerQuality'), yesNo(s.decision.acceptLowerQuality)],
+    [
+      t('memo2.appendix.setting.lawUncertainty'),
+      s.uncertainty.law && c.result.lawUncertainty.vectors === 0 ? t('memo2.appendix.lawRequestedNone') : yesNo(s.uncertainty.law),
+    ],
   ];
 }
 
 function inputsTable(c: MemoContext): void {
-  const { t, tr } = c;
-  const rows = quantities(c).map(([label, q]) => [label, plain(c, q.value), unitText(c, q.unit), sourceText(c, q.source)]);
+  const { t, f } = c;
+  const rows = quantities(c).map(([path, q]) => [t(`memo2.appendix.quantity.${path}`), ...quantityText(c, q), sourceText(c, q.source)]);
   for (const a of c.scenario.deployment.speedup.assumed) {
-    rows.push([t('memo.appendix.assumedSpeedup', { sparsity: sparsityText(tr, a.sparsity) }), `×${tr.number(a.value)}`, '×', sourceText(c, a.source)]);
+    rows.push([
+      t('memo2.appendix.assumedSpeedup', { sparsity: sparsityText(c.tr, a.sparsity) }),
+      t('memo2.appendix.assumedValue', { value: f.times(a.value), low: f.times(a.low), high: f.times(a.high) }),
+      '',
+      sourceText(c, a.source),
+    ]);
   }
   c.layout.table(
     [
-      { header: t('memo.appendix.input'), width: 0.3, wrap: true },
-      { header: t('memo.appendix.value'), width: 0.12, align: 'right' },
-      { header: t('memo.appendix.unit'), width: 0.16, wrap: true },
-      { header: t('memo.appendix.source'), width: 0.42, wrap: true },
+      { header: t('memo2.appendix.input'), width: 2.4, wrap: true, min: 130 },
+      { header: t('memo2.appendix.value'), width: 1, align: 'right' },
+      { header: t('memo2.appendix.unit'), width: 1.3, wrap: true },
+      { header: t('memo2.appendix.source'), width: 4, wrap: true },
     ],
     rows,
+    { size: 7.5 },
+  );
+}
+
+function fleetInputs(c: MemoContext): void {
+  const { t, layout, scenario } = c;
+  const d = scenario.deployment;
+  if (d.kind !== 'fleet') return;
+  layout.subheading(t('memo2.appendix.lines'), 60);
+  layout.table(
+    [
+      { header: t('memo2.appendix.lineColumn.name'), width: 2, wrap: true },
+      { header: t('memo2.appendix.lineColumn.devices'), width: 1, align: 'right' },
+      { header: t('memo2.appendix.lineColumn.age'), width: 1, align: 'right' },
+      { header: t('memo2.appendix.lineColumn.demand'), width: 1.5, align: 'right' },
+    ],
+    d.lines.map((l) => [l.name, String(l.devices), c.tr.number(l.deviceAgeMonths), c.tr.number(l.peakRequestsPerSecond)]),
+    { size: 7.5 },
+  );
+  if (d.steps.length > 0) {
+    layout.subheading(t('memo2.appendix.steps'), 50);
+    layout.table(
+      [
+        { header: t('memo2.appendix.stepColumn.month'), width: 0.8, align: 'right' },
+        { header: t('memo2.appendix.stepColumn.name'), width: 2, wrap: true },
+        { header: t('memo2.appendix.stepColumn.lines'), width: 1, align: 'right' },
+        { header: t('memo2.appendix.stepColumn.demand'), width: 1.5, align: 'right' },
+      ],
+      d.steps.map((s) => [String(s.month), s.name, String(s.addLines), c.tr.number(s.peakRequestsPerSecondPerLine)]),
+      { size: 7.5 },
+    );
+  }
+  layout.keyValues(
+    [
+      [
+        t('memo2.appendix.throughput'),
+        t('memo2.appendix.throughputValue', {
+          rate: c.tr.number(d.throughput.requestsPerSecond),
+          latency: c.tr.number(d.throughput.latencyMs),
+          kind: t(`memo2.fleet.throughputSource.${d.throughput.kind}`),
+        }) + (d.throughput.source ? ` — ${sourceText(c, d.throughput.source)}` : ''),
+      ],
+    ],
+    0.3,
   );
 }
 
 function rangesTable(c: MemoContext): void {
   const { t, result } = c;
-  c.layout.subheading(t('memo.appendix.ranges'), 60);
+  if (result.ranges.length === 0) return;
+  c.layout.subheading(t('memo2.appendix.ranges'), 60);
   c.layout.table(
     [
-      { header: t('memo.appendix.input'), width: 0.26, wrap: true },
-      { header: t('memo.appendix.range'), width: 0.2, align: 'right' },
-      { header: t('memo.appendix.shape'), width: 0.16, wrap: true },
-      { header: t('memo.appendix.source'), width: 0.38, wrap: true },
+      { header: t('memo2.appendix.input'), width: 2.4, wrap: true, min: 130 },
+      { header: t('memo2.appendix.range'), width: 1.6, align: 'right' },
+      { header: t('memo2.appendix.shape'), width: 1.2, wrap: true },
+      { header: t('memo2.appendix.source'), width: 3, wrap: true },
     ],
     result.ranges.map((r) => [
-      t(`memo.inputName.${r.input}`),
-      `${inputValue(r.input, r.low, result, c.tr)} – ${inputValue(r.input, r.high, result, c.tr)}`,
-      t(`memo.appendix.distribution.${r.distribution}`),
-      r.origin === 'user' && r.source ? sourceText(c, r.source) : t(`memo.appendix.rangeOrigin.${r.origin}`),
+      t(`memo2.inputName.${r.input}`),
+      c.f.span(inputValue(r.input, r.low, result, c.tr), inputValue(r.input, r.high, result, c.tr)),
+      t(`memo2.appendix.distribution.${r.distribution}`),
+      r.origin === 'user' && r.source ? sourceText(c, r.source) : t(`memo2.appendix.rangeOrigin.${r.origin}`),
     ]),
+    { size: 7.5 },
   );
-  if (result.ranges.some((r) => r.origin === 'default')) c.layout.paragraph(t('memo.appendix.defaultRanges'), { size: 8.5 });
+  if (result.ranges.some((r) => r.origin === 'default')) c.layout.paragraph(t('memo2.appendix.defaultRanges'), { size: 8 });
 }
 
 function coefficientsBlock(c: MemoContext): void {
   const { t, tr, result } = c;
   const law = result.law;
   const rounded = roundedForDisplay(law.coefficients);
-  c.layout.subheading(t('memo.appendix.coefficients'), 90);
+  c.layout.subheading(t('memo2.appendix.coefficients'), 90);
   c.layout.table(
-    COEFFICIENT_NAMES.map((name) => ({ header: name === 'c' ? 'c' : `${name[0]!.toLowerCase()}_${name.slice(1)}`, width: 1 / 7, align: 'right' as const })),
+    COEFFICIENT_NAMES.map((name) => ({ header: name === 'c' ? 'c' : `${name[0]!.toLowerCase()}_${name.slice(1)}`, width: 1, align: 'right' as const })),
     [COEFFICIENT_NAMES.map((name) => coefficient(rounded[name]))],
   );
-  c.layout.paragraph(t('memo.appendix.coefficientsNote', { unit: t(`unit.${law.dataUnit}`) }), { size: 8.5 });
+  c.layout.paragraph(t('memo2.appendix.coefficientsNote', { unit: t(`unit.${law.dataUnit}`) }), { size: 8 });
   const range = law.fittedRange;
-  const uncertainty = result.monteCarlo.lawUncertainty;
+  const u = result.lawUncertainty;
+  const infeasible = u.infeasible.map((x) => {
+    const option = result.options.find((o) => o.id === x.id);
+    return `${option ? c.name(option) : x.id}: ${tr.number(x.draws, 6)}`;
+  });
   c.layout.keyValues(
     [
-      [t('memo.appendix.law'), lawName(c)],
-      [t('memo.appendix.citation'), law.source.citation],
+      [t('memo2.appendix.law'), lawName(c)],
+      [t('memo2.appendix.citation'), law.source.citation],
       [
-        t('memo.appendix.fittedRange'),
+        t('memo2.appendix.fittedRange'),
         range
-          ? t('memo.appendix.fittedRangeValue', {
-              s0: sparsityText(tr, range.sparsity.min), s1: sparsityText(tr, range.sparsity.max),
-              n0: tr.count(range.nonzero.min), n1: tr.count(range.nonzero.max),
-              d0: c.data(range.data.min), d1: c.data(range.data.max),
+          ? t('memo2.appendix.fittedRangeValue', {
+              s0: sparsityText(tr, range.sparsity.min),
+              s1: sparsityText(tr, range.sparsity.max),
+              n0: tr.count(range.nonzero.min),
+              n1: tr.count(range.nonzero.max),
+              d0: c.data(range.data.min),
+              d1: c.data(range.data.max),
             })
-          : t('memo.appendix.noFittedRange'),
+          : t('memo2.appendix.noFittedRange'),
       ],
       [
-        t('memo.appendix.lawUncertainty'),
-        uncertainty
-          ? t('memo.appendix.lawUncertaintyValue', { low: tr.number(uncertainty.low), high: tr.number(uncertainty.high), source: uncertainty.source })
-          : t('memo.appendix.lawUncertaintyOff'),
+        t('memo2.appendix.lawUncertainty'),
+        u.vectors > 0
+          ? t('memo2.appendix.lawUncertaintyValue', { vectors: u.vectors, source: u.source ?? '—' }) +
+            (infeasible.length > 0 ? ` ${t('memo2.appendix.infeasible', { list: infeasible.join(t('memo2.listSeparator')) })}` : '')
+          : t('memo2.appendix.lawUncertaintyOff'),
       ],
     ],
     0.24,
@@ -149,13 +242,16 @@ function coefficientsBlock(c: MemoContext): void {
 }
 
 function benchmarkBlock(c: MemoContext): void {
-  const { t, tr, benchmark } = c;
-  c.layout.subheading(t('memo.appendix.benchmark'), 40);
+  const { t, tr, benchmark, scenario } = c;
+  c.layout.subheading(t('memo2.appendix.benchmark'), 40);
   if (!benchmark) {
-    c.layout.paragraph(t('memo.appendix.benchmarkNone'));
+    c.layout.paragraph(t('memo2.appendix.benchmarkNone'), { size: 9 });
     return;
   }
+  const source = scenario.deployment.speedup.source;
+  if (source !== 'measured') c.layout.paragraph(t('memo2.appendix.benchmarkUnused', { source: t(`memo2.appendix.speedupSource.${source}`) }), { size: 9 });
   const inv = benchmark.inventory;
+  const role = (benchmark as { role?: string }).role === 'deployment' ? 'deployment' : 'development';
   const model = benchmark.model;
   c.layout.keyValues(
     [
@@ -167,16 +263,17 @@ function benchmarkBlock(c: MemoContext): void {
             ] as [string, string],
           ]
         : []),
-      [t('memo.appendix.benchmarkId'), benchmark.id],
-      [t('memo.appendix.benchmarkDate'), benchmark.createdAt],
-      [t('memo.appendix.cpu'), t('memo.appendix.cpuValue', { model: inv.cpu.model, cores: inv.cpu.cores })],
-      [t('memo.appendix.memory'), `${tr.number(inv.memoryBytes / 1024 ** 3)} GiB`],
-      [t('memo.appendix.gpus'), inv.gpus.length === 0 ? t('memo.appendix.noGpu') : inv.gpus.map((g) => g.name).join(', ')],
-      [t('memo.appendix.os'), `${inv.os.platform} ${inv.os.release} (${inv.os.arch})`],
-      [t('memo.appendix.runtime'), inv.ortVersion],
-      [t('memo.appendix.threads'), String(benchmark.settings.threads)],
-      [t('memo.appendix.fingerprint'), inv.fingerprint],
-      [t('memo.appendix.benchmarkAppVersion'), benchmark.appVersion],
+      [t('memo2.appendix.benchmarkId'), benchmark.id],
+      [t('memo2.appendix.benchmarkDate'), benchmark.createdAt],
+      [t('memo2.appendix.role'), t(`memo2.provenance.role.${role}`)],
+      [t('memo2.appendix.cpu'), t('memo2.appendix.cpuValue', { model: inv.cpu.model, cores: inv.cpu.cores })],
+      [t('memo2.appendix.memory'), `${tr.number(inv.memoryBytes / 1024 ** 3)} GiB`],
+      [t('memo2.appendix.gpus'), inv.gpus.length === 0 ? t('memo2.appendix.noGpu') : inv.gpus.map((g) => g.name).join(t('memo2.listSeparator'))],
+      [t('memo2.appendix.os'), `${inv.os.platform} ${inv.os.release} (${inv.os.arch})`],
+      [t('memo2.appendix.runtime'), inv.ortVersion],
+      [t('memo2.appendix.threads'), String(benchmark.settings.threads)],
+      [t('memo2.appendix.fingerprint'), inv.fingerprint],
+      [t('memo2.appendix.benchmarkAppVersion'), benchmark.appVersion],
     ],
     0.24,
   );
@@ -184,28 +281,30 @@ function benchmarkBlock(c: MemoContext): void {
 
 function memoBlock(c: MemoContext): void {
   const { t, tr } = c;
-  c.layout.subheading(t('memo.appendix.run'), 80);
+  c.layout.subheading(t('memo2.appendix.run'), 80);
   c.layout.keyValues(
     [
-      [t('memo.appendix.appVersion'), c.appVersion],
-      [t('memo.appendix.date'), c.date],
-      [t('memo.appendix.language'), t('memo.appendix.languageName')],
-      [t('memo.appendix.revision'), c.revision === null ? t('memo.meta.unsaved') : String(c.revision)],
-      [t('memo.appendix.seed'), String(c.result.monteCarlo.seed)],
-      [t('memo.appendix.draws'), tr.number(c.result.monteCarlo.draws, 6)],
-      [t('memo.appendix.contentHash'), c.contentHash],
+      [t('memo2.appendix.appVersion'), c.appVersion],
+      [t('memo2.appendix.date'), c.longDate(c.date)],
+      [t('memo2.appendix.language'), t('memo2.appendix.languageName')],
+      [t('memo2.appendix.revision'), c.revision === null ? t('memo2.meta.unsaved') : String(c.revision)],
+      [t('memo2.appendix.seed'), String(c.result.monteCarlo.seed)],
+      [t('memo2.appendix.draws'), tr.number(c.result.monteCarlo.draws, 6)],
+      [t('memo2.appendix.contentHash'), c.contentHash],
     ],
     0.24,
   );
-  c.layout.paragraph(t('memo.appendix.contentHashNote'), { size: 8.5 });
+  c.layout.paragraph(t('memo2.appendix.contentHashNote'), { size: 8 });
 }
 
-export function appendixSection(c: MemoContext, number: number): void {
+export function appendixSection(c: MemoContext): void {
   const { t, layout } = c;
-  layout.heading(sectionTitle(c, number, 'appendix'), 160);
-  layout.subheading(t('memo.appendix.inputs'), 120);
+  layout.heading(sectionTitle(c, 'inputs'), 160);
+  layout.subheading(t('memo2.appendix.settings'), 120);
   layout.keyValues(settings(c), 0.3);
+  layout.subheading(t('memo2.appendix.inputs'), 120);
   inputsTable(c);
+  fleetInputs(c);
   rangesTable(c);
   coefficientsBlock(c);
   benchmarkBlock(c);

@@ -1,67 +1,91 @@
-/** Section 4: the cost of ownership of every option at equal quality, as a table and a stacked chart. */
+/**
+ * The cost of every option, as present values, one table per group: options of today's quality are
+ * compared; lower-quality options are shown apart and labelled; options below the quality floor or
+ * missing the takt time are listed for completeness. The recommended option's row is bold. One
+ * payback definition is printed under the tables, and the cost and savings-over-time charts follow.
+ */
 import { costOfOwnershipOption } from '../../core/charts/cost-of-ownership.js';
-import { optionName } from '../../core/charts/labels.js';
-import type { EvaluatedOption } from '../../core/roi/evaluate.js';
+import { savingsOverTimeOption } from '../../core/charts/savings-over-time.js';
+import type { EvaluatedOption, OptionGroup } from '../../core/roi/evaluate.js';
 import { sectionTitle, type MemoContext } from '../memo-context.js';
-import type { Column } from '../pdf-layout.js';
+import { COLOR, type Column } from '../pdf-layout.js';
+import { inGroup, paybackCell } from './describe.js';
 
-/** The engine states why no smaller dense model is offered in English; the memo says it in the reader's language. */
-function smallerDenseReason(reason: string): 'no-more-data' | 'costs-more' | null {
-  if (reason.startsWith('no more data')) return 'no-more-data';
-  if (reason.startsWith('with this inference volume')) return 'costs-more';
-  return null;
+const GROUPS: OptionGroup[] = ['compared', 'lower-quality', 'below-floor', 'misses-latency'];
+
+/** Every money figure the cost tables print, so all of them share one unit. */
+function moneyValues(c: MemoContext): number[] {
+  return c.result.options.flatMap((o) => [o.cost.training, o.cost.pruning, o.cost.engineering, o.cost.data, o.cost.running, o.cost.total, o.savings]);
 }
 
-function payback(c: MemoContext, o: EvaluatedOption): string {
-  if (o.kind === 'dense-baseline') return c.t('memo.table.none');
-  const month = o.breakEven.paybackMonth;
-  if (month === 0) return c.t('memo.table.atOnce');
-  return month === null || month > c.result.inputs.horizonMonths ? c.t('memo.table.never') : String(month);
+/** The columns of the cost table; the quality column only when some option is not of today's quality. */
+export function costColumns(c: MemoContext): { column: Column; cell: (o: EvaluatedOption) => string }[] {
+  const { t, f, result } = c;
+  const values = moneyValues(c);
+  const money = (v: number) => f.cell(v, values);
+  const any = (pick: (o: EvaluatedOption) => number) => result.options.some((o) => pick(o) > 0);
+  const number = { align: 'right' as const, width: 1 };
+  const col = (key: string, cell: (o: EvaluatedOption) => string, extra: Partial<Column> = {}) => ({
+    column: { header: t(`memo2.costs.column.${key}`), ...number, ...extra },
+    cell,
+  });
+  return [
+    col('option', (o) => c.name(o), { align: 'left', width: 3, wrap: true }),
+    col('training', (o) => money(o.cost.training)),
+    ...(any((o) => o.cost.pruning) ? [col('pruning', (o) => money(o.cost.pruning))] : []),
+    col('engineering', (o) => money(o.cost.engineering)),
+    ...(any((o) => o.cost.data) ? [col('data', (o) => money(o.cost.data))] : []),
+    col('serving', (o) => money(o.cost.running)),
+    col('total', (o) => money(o.cost.total)),
+    col('savings', (o) => (o.kind === 'baseline' ? t('memo2.costs.none') : money(o.savings))),
+    col('payback', (o) => paybackCell(c, o)),
+    ...(result.options.some((o) => o.group !== 'compared') ? [col('quality', (o) => f.percent(o.sizeEquivalent))] : []),
+    ...(result.deploymentKind === 'fleet' ? [col('devices', (o) => (o.fleet ? c.tr.number(o.fleet.devicesBought, 6) : t('memo2.costs.none')))] : []),
+  ];
 }
 
 export function costsSection(c: MemoContext, number: number): void {
-  const { t, tr, layout, result } = c;
-  const none = t('memo.table.none');
-  layout.heading(sectionTitle(c, number, 'costs'), 120);
+  const { t, f, layout, result, scenario } = c;
+  const horizon = result.inputs.horizonMonths;
+  layout.heading(sectionTitle(c, 'costs', number), 140);
   layout.paragraph(
-    t('memo.table.caption', { loss: tr.number(result.targetLoss, 4), horizon: result.inputs.horizonMonths, currency: result.currency }),
+    t('memo2.costs.intro', {
+      horizon,
+      rate: f.rate(scenario.decision.discountRate.value),
+      unit: f.tableUnit(moneyValues(c)),
+      baseline: c.name(c.baseline),
+    }),
     { size: 9 },
   );
-  const money = (v: number) => c.money(v);
-  // Retraining costs only on the prune-and-retrain route; a column of zeros would crowd the table.
-  const withPruning = result.options.some((o) => o.cost.pruning > 0);
-  const columns: { column: Column; cell: (o: EvaluatedOption) => string }[] = [
-    { column: { header: t('memo.table.option'), width: 0.2, wrap: true }, cell: (o) => optionName(o, tr) },
-    { column: { header: t('memo.table.nonzero'), width: 0.06, align: 'right' }, cell: (o) => tr.count(o.nonzero) },
-    { column: { header: t('memo.table.speedup'), width: 0.06, align: 'right' }, cell: (o) => (o.kind === 'sparse' ? `×${tr.number(o.speedup.value)}` : none) },
-    { column: { header: t('memo.table.training'), width: 0.08, align: 'right' }, cell: (o) => money(o.cost.training) },
-    ...(withPruning ? [{ column: { header: t('memo.table.pruning'), width: 0.08, align: 'right' as const }, cell: (o: EvaluatedOption) => money(o.cost.pruning) }] : []),
-    { column: { header: t('memo.table.engineering'), width: 0.08, align: 'right' }, cell: (o) => money(o.cost.engineering) },
-    { column: { header: t('memo.table.inference'), width: 0.08, align: 'right' }, cell: (o) => money(o.cost.inference) },
-    { column: { header: t('memo.table.total'), width: 0.08, align: 'right' }, cell: (o) => money(o.cost.total) },
-    { column: { header: t('memo.table.savings'), width: 0.08, align: 'right' }, cell: (o) => (o.kind === 'dense-baseline' ? none : money(o.savings)) },
-    { column: { header: t('memo.table.payback'), width: 0.06, align: 'right' }, cell: (o) => payback(c, o) },
-    {
-      column: { header: t('memo.table.breakEvenSpeedup'), width: 0.07, align: 'right' },
-      cell: (o) => (o.kind !== 'sparse' ? none : o.breakEven.speedup === null ? t('memo.table.never') : `×${tr.number(o.breakEven.speedup)}`),
-    },
-    {
-      column: { header: t('memo.table.breakEvenVolume'), width: 0.07, align: 'right' },
-      cell: (o) => (o.kind === 'dense-baseline' ? none : o.breakEven.requestsPerDay === null ? t('memo.table.never') : tr.count(o.breakEven.requestsPerDay)),
-    },
-  ];
-  layout.table(
-    columns.map((c) => c.column),
-    result.options.map((o) => columns.map((c) => c.cell(o))),
-    7,
-  );
-  if (result.smallerDenseUnavailable) {
-    const key = smallerDenseReason(result.smallerDenseUnavailable);
-    layout.paragraph(key ? t(`memo.table.smallerDenseUnavailable.${key}`) : result.smallerDenseUnavailable, { size: 9 });
+  // One table, the groups one after another under their titles, so every column lines up.
+  const columns = costColumns(c);
+  const ordered = GROUPS.flatMap((group) => inGroup(c, group));
+  const sections = new Map<number, string>();
+  let row = 0;
+  for (const group of GROUPS) {
+    const count = inGroup(c, group).length;
+    if (count > 0) sections.set(row, t(`memo2.costs.group.${group}`, { floor: f.percent(scenario.decision.qualityFloor.value) }));
+    row += count;
   }
-  layout.chart(
-    costOfOwnershipOption(result, c.labels.costOfOwnership, 'print'),
-    t('memo.chart.costOfOwnership.caption', { horizon: result.inputs.horizonMonths }),
-    Math.max(160, 70 + 24 * result.options.length),
+  const headlineRow = ordered.findIndex((o) => o.id === c.headline.id);
+  layout.table(
+    columns.map((x) => x.column),
+    ordered.map((o) => columns.map((x) => x.cell(o))),
+    { size: 7.5, strong: new Set(headlineRow >= 0 ? [headlineRow] : []), sections },
   );
+  const groupNotes = GROUPS.filter((g) => inGroup(c, g).length > 0).map((g) => t(`memo2.costs.groupNote.${g}`, { defaultValue: '' })).filter(Boolean);
+  if (groupNotes.length > 0) layout.paragraph(groupNotes.join(t('memo2.sentenceSeparator')), { size: 8.5 });
+  const shown = new Set(columns.map((x) => x.column.header));
+  const notes = [
+    t('memo2.payback.definition', { horizon }),
+    t(result.deploymentKind === 'fleet' ? 'memo2.costs.servingFleet' : 'memo2.costs.servingMetered'),
+    ...(['pruning', 'engineering', 'data'] as const).filter((k) => shown.has(t(`memo2.costs.column.${k}`))).map((k) => t(`memo2.costs.columnNote.${k}`)),
+  ];
+  if (result.denseUnavailable) {
+    const reason = result.denseUnavailable.startsWith('no dense model') ? 'no-dense' : 'no-gain';
+    notes.push(t('memo2.costs.denseUnavailable', { reason: t(`memo2.costs.denseUnavailableReason.${reason}`) }));
+  }
+  layout.paragraph(notes.join(t('memo2.sentenceSeparator')), { size: 8, color: COLOR.muted });
+  layout.chart(costOfOwnershipOption(result, c.labels.costOfOwnership, 'print'), t('memo2.costs.chartCost', { horizon }), Math.max(150, 64 + 22 * result.options.length));
+  layout.chart(savingsOverTimeOption(result, c.labels.savingsOverTime, 'print'), t('memo2.costs.chartSavings'), 190);
 }
