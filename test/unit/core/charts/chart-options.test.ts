@@ -171,6 +171,6 @@ describe('chart styles and labels', () => {
     expect(en.lossCurve.sparsityAxis).toBe('Sparsity');
     expect(ja.costOfOwnership.option(result.options[0]!)).toBe('密なベースライン');
     expect(en.tornado.format.money(-2_600_000)).toBe('\u2212¥2.6M');
-    expect(ja.tornado.format.money(-2_600_000)).toBe('\u2212￥260万');
+    expect(ja.tornado.format.money(-2_600_000)).toBe('▲260万円');
   });
 });
