@@ -4,9 +4,13 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { en } from './en.js';
+import { glossaryEn } from './glossary-en.js';
+import { glossaryJa } from './glossary-ja.js';
 import { ja } from './ja.js';
 import { uiEn } from './ui-en.js';
 import { uiJa } from './ui-ja.js';
+import { uxEn } from './ux-en.js';
+import { uxJa } from './ux-ja.js';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -95,7 +99,10 @@ function translatorFor(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
-    resources: { en: { translation: { ...en, ui: uiEn } }, ja: { translation: { ...ja, ui: uiJa } } },
+    resources: {
+      en: { translation: { ...en, ui: uiEn, ux: uxEn, glossary: glossaryEn } },
+      ja: { translation: { ...ja, ui: uiJa, ux: uxJa, glossary: glossaryJa } },
+    },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.
     interpolation: { escapeValue: false },
@@ -106,6 +113,10 @@ function translatorFor(language: Language): TFunction {
   instances.set(language, instance.t);
   return instance.t;
 }
+
+/** The glossary's terms: the keys Term.svelte and the memo look up. */
+export type GlossaryKey = keyof typeof glossaryEn;
+export const GLOSSARY_KEYS = Object.keys(glossaryEn) as GlossaryKey[];
 
 export function isLanguage(value: string): value is Language {
   return (LANGUAGES as readonly string[]).includes(value);
