@@ -29,7 +29,7 @@ export const en = {
       withBreakEven: 'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}}; the sparse model needs ×{{breakEven}} to pay back over the horizon.',
       noBreakEven:
         'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}}; no speed-up pays back the fixed costs within the horizon.',
-      on: ' on {{provider}}',
+      on: ' on $t(ux.hardware.provider.{{provider}})',
       interval: ' (×{{low}}–×{{high}})',
     },
     pruningCost: {
@@ -109,7 +109,7 @@ export const en = {
       },
       hardware: {
         title: 'Hardware',
-        intro: 'Inference speed-up of each sparse option on the deployment provider ({{provider}}), against the same model run dense.',
+        intro: 'Inference speed-up of each sparse option on the deployment machine’s execution provider ($t(ux.hardware.provider.{{provider}})), against the same model run dense.',
         sparsity: 'Sparsity',
         speedup: 'Speed-up',
         evidence: 'Evidence',

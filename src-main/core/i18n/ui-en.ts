@@ -1,4 +1,4 @@
-/** English texts of the desktop app's screens. */
+/** English texts of the desktop app's screens; the Japanese twin (ui-ja.ts) must have the same keys. */
 export const uiEn = {
   appTitle: 'Sparsity Advisor',
   tagline: 'Should we sparsify our models? A decision on your own laptop, offline.',
@@ -60,19 +60,19 @@ export const uiEn = {
     saved: 'Or pick a saved run',
     none: 'No hardware check yet',
     import: 'Import a result file',
-    provider: 'Deployment provider',
+    provider: 'Execution provider on the deployment machine',
     pattern: 'Sparsity pattern',
     unstructured: 'Unstructured',
     twoFour: '2:4 structured',
     source: 'Where the speed-ups come from',
     fromBenchmark: 'Measured by a hardware check',
-    assumedSource: 'My own assumption',
+    assumedSource: 'Our own assumption',
     useUpperBound: 'Use the upper bound (ideal sparse kernels) instead of measurements — stays labelled',
     assumedTitle: 'Assumed speed-ups',
     addAssumed: 'Add a sparsity',
     remove: 'Remove',
     table: 'Measured speed-ups',
-    columns: { provider: 'Provider', variant: 'What ran', sparsity: 'Sparsity', tokens: 'Tokens', median: 'Median', speedup: 'Speed-up', label: 'Kind' },
+    columns: { provider: 'Execution provider', variant: 'What ran', sparsity: 'Sparsity', tokens: 'Tokens', median: 'Median', speedup: 'Speed-up', label: 'Kind' },
     kind: {
       measured: 'measured',
       'upper-bound': 'upper bound',
@@ -214,6 +214,6 @@ export const uiEn = {
     months: 'months',
   },
   error: {
-    number: 'Enter a number such as 1.5e9 or 1.5B.',
+    number: 'Enter a number for “{{field}}”, for example 1500000000, 1.5B or 1.5e9.',
   },
 } as const;

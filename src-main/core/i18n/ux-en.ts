@@ -114,6 +114,8 @@ export const uxEn = {
     importFailed: 'The file could not be imported. (Details: {{details}})',
     kind: { scenario: 'scenario', benchmark: 'hardware check', fit: 'scaling law' },
   },
+  /** The word a unit uses for the scenario's currency: 円/時間 in Japanese. */
+  currencyUnit: { JPY: 'JPY', USD: 'USD', EUR: 'EUR', GBP: 'GBP', CNY: 'CNY', KRW: 'KRW' },
   fit: {
     interval: '{{median}} (range {{low}} to {{high}})',
   },

@@ -114,6 +114,8 @@ export const uxJa: Texts<typeof uxEn> = {
     importFailed: 'ファイルを読み込めませんでした。（詳細：{{details}}）',
     kind: { scenario: 'シナリオ', benchmark: 'ハードウェア診断', fit: 'スケーリング則' },
   },
+  /** 単位の中の通貨の書き方（円/時間）。 */
+  currencyUnit: { JPY: '円', USD: 'ドル', EUR: 'ユーロ', GBP: 'ポンド', CNY: '元', KRW: 'ウォン' },
   fit: {
     interval: '{{median}}（範囲：{{low}}〜{{high}}）',
   },

@@ -169,7 +169,7 @@ describe('chart styles and labels', () => {
     const en = chartLabels(result, 'en');
     expect(ja.lossCurve.sparsityAxis).toBe('スパース率');
     expect(en.lossCurve.sparsityAxis).toBe('Sparsity');
-    expect(ja.costOfOwnership.option(result.options[0]!)).toBe('密なベースライン');
+    expect(ja.costOfOwnership.option(result.options[0]!)).toBe('基準モデル');
     expect(en.tornado.format.money(-2_600_000)).toBe('\u2212¥2.6M');
     expect(ja.tornado.format.money(-2_600_000)).toBe('▲260万円');
   });
