@@ -168,7 +168,7 @@ export const uiEn = {
     runs: 'Pilot runs',
     agreement: 'Prediction = measurement',
   },
-  sourceKind: { user: 'Your input', default: 'Default', example: 'Example', assumed: 'Assumption', benchmark: 'Hardware check' },
+  sourceKind: { user: 'Your input', default: 'App default', example: 'Worked example', assumed: 'Assumption', benchmark: 'Hardware check' },
   field: {
     params: 'Baseline model size (non-zero block parameters)',
     trainingData: 'Training data of the baseline',

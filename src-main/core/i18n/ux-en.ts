@@ -70,6 +70,11 @@ export const uxEn = {
     failed: 'The file could not be read. Check that it is a scenario, hardware-check or scaling-law file (JSON). (Details: {{details}})',
   },
   hardware: {
+    progress: 'Measuring… {{percent}} done',
+    failed: {
+      run: 'The hardware check could not finish. Close other programs and try again. (Details: {{details}})',
+      list: 'The saved hardware checks could not be listed. (Details: {{details}})',
+    },
     starting: 'Preparing the check…',
     details: 'Details for engineers',
     rowCount: '{{count}} rows',
@@ -94,6 +99,12 @@ export const uxEn = {
     assumedSparsity: 'Sparsity (%)',
     assumedSpeedup: 'Speed-up (times)',
   },
+  pruning: {
+    fullRetrainNote: 'full re-run (Mishra et al. 2021)',
+  },
+  check: {
+    assumedAt: 'Assumed speed-up at {{sparsity}} sparsity',
+  },
   library: {
     comparison: 'Side by side',
     row: {
@@ -111,7 +122,7 @@ export const uxEn = {
       horizon: 'Horizon',
     },
     months: '{{count}} months',
-    importFailed: 'The file could not be imported. (Details: {{details}})',
+    actionFailed: 'That did not work. Try again; if it keeps failing, restart the app. (Details: {{details}})',
     kind: { scenario: 'scenario', benchmark: 'hardware check', fit: 'scaling law' },
   },
   /** The word a unit uses for the scenario's currency: 円/時間 in Japanese. */

@@ -71,6 +71,11 @@ export const uxJa: Texts<typeof uxEn> = {
     failed: 'ファイルを読み込めませんでした。シナリオ、ハードウェア診断、スケーリング則のいずれかのファイル（JSON）かを確認してください。（詳細：{{details}}）',
   },
   hardware: {
+    progress: '測定中…（{{percent}}完了）',
+    failed: {
+      run: 'ハードウェア診断を完了できませんでした。ほかのアプリを閉じて、もう一度お試しください。（詳細：{{details}}）',
+      list: '保存した診断結果の一覧を読み込めませんでした。（詳細：{{details}}）',
+    },
     starting: '診断を準備しています…',
     details: '詳細（技術者向け）',
     rowCount: '{{count}}行',
@@ -94,6 +99,12 @@ export const uxJa: Texts<typeof uxEn> = {
     assumedSparsity: 'スパース率（%）',
     assumedSpeedup: '速度向上（倍）',
   },
+  pruning: {
+    fullRetrainNote: '全量の再学習（Mishraら、2021年）',
+  },
+  check: {
+    assumedAt: 'スパース率{{sparsity}}での速度向上の仮定値',
+  },
   library: {
     comparison: '比較',
     row: {
@@ -111,7 +122,7 @@ export const uxJa: Texts<typeof uxEn> = {
       horizon: '検討期間',
     },
     months: '{{count}}か月',
-    importFailed: 'ファイルを読み込めませんでした。（詳細：{{details}}）',
+    actionFailed: '操作を完了できませんでした。もう一度お試しください。繰り返す場合はアプリを再起動してください。（詳細：{{details}}）',
     kind: { scenario: 'シナリオ', benchmark: 'ハードウェア診断', fit: 'スケーリング則' },
   },
   /** 単位の中の通貨の書き方（円/時間）。 */
