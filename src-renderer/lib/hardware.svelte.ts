@@ -60,8 +60,12 @@ export class HardwareFlow {
       advisor.useBenchmark(null);
       return;
     }
-    advisor.useBenchmark(await call('getBenchmark', { id }));
-    advisor.scenario.deployment.speedup.source = 'benchmark';
+    try {
+      advisor.useBenchmark(await call('getBenchmark', { id }));
+      advisor.scenario.deployment.speedup.source = 'benchmark';
+    } catch (e) {
+      this.failure = { kind: 'list', details: (e as Error).message };
+    }
   }
 
   async importFile(file: File): Promise<void> {
