@@ -83,6 +83,8 @@ export function chartLabels(result: RoiResult, language: Language): ChartLabels 
       curve: t('memo.chart.lossCurve.curve'),
       optimal: t('memo.chart.lossCurve.optimal'),
       fittedRange: t('memo.chart.lossCurve.fittedRange'),
+      baseline: (loss) => t('memo.chart.lossCurve.baseline', { loss: tr.number(loss, 4) }),
+      outsideRange: t('memo.chart.lossCurve.outsideRange'),
       format,
     },
     costOfOwnership: {

@@ -174,11 +174,13 @@ export const en = {
     },
     chart: {
       lossCurve: {
-        caption: 'Predicted loss against sparsity at {{nonzero}} non-zeros and the baseline\'s training compute',
+        caption: 'Predicted error against sparsity at {{nonzero}} non-zeros and the baseline\'s training compute',
         sparsityAxis: 'Sparsity',
-        lossAxis: 'Predicted loss',
-        curve: 'Predicted loss',
+        lossAxis: 'Predicted error against the dense model',
+        curve: 'Predicted error',
         optimal: 'S_opt',
+        baseline: 'Dense model: {{loss}}',
+        outsideRange: 'Outside the fitted range: extrapolated',
         fittedRange: 'fitted range',
       },
       costOfOwnership: {

@@ -180,9 +180,11 @@ export const ja: CoreTexts = {
       lossCurve: {
         caption: '非ゼロ数{{nonzero}}、基準モデルと同じ学習計算量での、スパース率と予測誤差の関係',
         sparsityAxis: 'スパース率',
-        lossAxis: '予測誤差',
+        lossAxis: '基準モデルに対する予測誤差の差',
         curve: '予測誤差',
         optimal: 'S_opt',
+        baseline: '基準モデル：{{loss}}',
+        outsideRange: '適合範囲外（外挿）',
         fittedRange: '適合範囲',
       },
       costOfOwnership: {

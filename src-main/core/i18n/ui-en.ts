@@ -127,7 +127,7 @@ export const uiEn = {
     memoLanguage: 'Memo language',
     exported: 'Memo saved: {{path}}',
     charts: {
-      loss: 'Loss against sparsity',
+      loss: 'Predicted error against sparsity',
       cost: 'Cost of ownership per option',
       savings: 'Savings over time',
       tornado: 'What moves the savings most',
