@@ -142,7 +142,7 @@ describe.each(CASES.map((c) => [`${c.name}.${c.language}`, c] as const))('memo %
     const extrapolation = recommendedOption(result).extrapolation;
     if (extrapolation.extrapolates) {
       has(t('memo.risks.outside', { factor: tr.number(extrapolation.factor), axes: '' }).split('{{')[0]!.replace(/[.。:：]\s*$/, ''));
-      has(`×${tr.number(extrapolation.factor)}`);
+      has(tr.times(extrapolation.factor));
     } else {
       has(t('memo.risks.inside'));
     }

@@ -63,9 +63,10 @@ export function inputValue(input: TornadoBar['input'], value: number, result: Ro
     case 'retrainFraction':
       return withMinus(sparsityText(tr, value));
     case 'speedup':
-      return `×${tr.number(value * recommendedOption(result).speedup.value)}`;
+      return tr.times(value * recommendedOption(result).speedup.value);
     case 'engineeringDays':
-      return tr.number(value);
+      // Effort is estimated in whole or half days: "below 0.0615 person-days" claims a precision no one has.
+      return value > 0 && value < 0.1 ? tr.t('ux.lessThanTenthDay') : tr.number(value, value < 1 ? 1 : 3);
     case 'trainingPricePerHour':
     case 'inferencePricePerHour':
       return withMinus(tr.money(value, result.currency));

@@ -48,12 +48,12 @@ export const ja: CoreTexts = {
   condition: {
     'confirm-speedup-on-deployment-hardware': '本番機（モデルを実際に動かすサーバーまたはラインPC）でハードウェア診断を行い、速度向上を確認すること。',
     'smaller-dense-cheaper': 'データを増やして学習する小型の密モデルの方がさらに安価なため、先にそちらを検討すること。',
-    'payback-late-in-horizon': '回収が検討期間の終盤になるため、運用期間が短くなれば削減効果がなくなることを確認すること。',
+    'payback-late-in-horizon': '回収が検討期間の終盤になるため、運用期間が予定より短くならないことを確認すること。',
     'check-extrapolation': 'スケーリング則を適合範囲の外に外挿しているため、試験学習で確かめること。',
   },
   cap: {
     'optimal-sparsity-zero': 'このデータ量では最適スパース率が0%であり、スパース化は推奨しない。',
-    'no-measured-speedup': '実測値の速度向上が1倍以下であり、枝刈りには費用がかかる。このハードウェアではスパース化の利点がない。',
+    'no-measured-speedup': '速度向上の実測値が1倍以下であり、枝刈りには費用がかかる。このハードウェアではスパース化の利点がない。',
     'no-inference-volume': '推論回数が0のため、推論費は削減できない。',
   },
   confidenceReason: {

@@ -23,7 +23,7 @@ export const uxEn = {
     availableBelowTraining: '“{{field}}” must be at least the baseline’s training data ({{other}}).',
     lowAboveHigh: 'The low end of “{{field}}” must not be above the high end.',
     lognormalNeedsPositive: 'For a lognormal range, the low end of “{{field}}” must be greater than 0.',
-    assumedMissing: 'Add at least one assumed speed-up, or choose measured speed-ups.',
+    assumedMissing: 'Add at least one assumed speed-up, or choose speed-ups measured by a hardware check.',
     wrongUnit: 'The unit of “{{field}}” does not match this kind of model. Start a new scenario for this kind of model.',
     tokensPerToken: '“{{field}}” must be 1 when data is counted in tokens.',
     choose: 'Choose an option for “{{field}}”.',
@@ -94,7 +94,7 @@ export const uxEn = {
       'upper-bound': 'An estimate of what an ideal sparse kernel could reach; not a measurement of sparse computing.',
       'same-as-unstructured': 'This provider has no 2:4 path, so 2:4 runs like 50 % unstructured sparsity.',
       unavailable: 'Could not be measured on this machine.',
-      unreliable: 'The timings varied too much to rely on.',
+      unreliable: '(The timings varied too much to rely on.)',
     },
     assumedSparsity: 'Sparsity (%)',
     assumedSpeedup: 'Speed-up (times)',
@@ -113,7 +113,7 @@ export const uxEn = {
       probability: 'Probability of saving money',
       confidence: 'Confidence',
       savings: 'Savings over the horizon',
-      total: 'Total cost of the option',
+      total: 'Cost of ownership',
       payback: 'Payback month',
       speedup: 'Speed-up used',
       optimal: 'Optimal sparsity',
@@ -127,6 +127,8 @@ export const uxEn = {
   },
   /** The word a unit uses for the scenario's currency: 円/時間 in Japanese. */
   currencyUnit: { JPY: 'JPY', USD: 'USD', EUR: 'EUR', GBP: 'GBP', CNY: 'CNY', KRW: 'KRW' },
+  /** A person-day figure below what anyone can estimate. */
+  lessThanTenthDay: 'less than 0.1',
   fit: {
     interval: '{{median}} (range {{low}} to {{high}})',
   },

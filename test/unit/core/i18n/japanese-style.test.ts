@@ -61,7 +61,6 @@ const EXEMPT: Record<string, RegExp[]> = {
   'glossary.tokensPerImage.text': [/×/],
   'core.memo.footer.left': [/[\u3040-\u30ff\u4e00-\u9fff] [A-Za-z0-9{]/],
   'glossary.utilisation.text': [/稼働率/],
-  'ui.fit.intro': [/[\u3040-\u30ff\u4e00-\u9fff] [A-Za-z0-9{]|[A-Za-z0-9}] [\u3040-\u30ff\u4e00-\u9fff]/],
 };
 
 describe('Japanese copy follows the house style', () => {
