@@ -107,8 +107,9 @@ export function lossCurveOption(result: RoiResult, labels: LossCurveLabels, styl
             ...(framed.title ? [framed.title] : []),
             {
               text: labels.outsideRange,
-              right: 28,
-              top: TOP_WITH_AXIS_NAME + (labels.title ? 30 : 6),
+              // On the line of the vertical axis name, right-aligned: above the plot, clear of the S_opt label.
+              right: 24,
+              top: labels.title ? 28 : 4,
               textStyle: { color: theme.mutedText, fontFamily: theme.fontFamily, fontSize: theme.fontSize - 1, fontWeight: 'normal' },
             },
           ],
@@ -126,7 +127,8 @@ export function lossCurveOption(result: RoiResult, labels: LossCurveLabels, styl
           silent: true,
           data: [
             markLineAt(theme, { xAxis: optimal }, optimalLabel),
-            markLineAt(theme, { yAxis: 0 }, labels.baseline(dense), { position: 'insideStartTop', dashed: false, color: theme.axisLine }),
+            // At the right end, where the curve has left zero: clear of the S_opt point near the left.
+            markLineAt(theme, { yAxis: 0 }, labels.baseline(dense), { position: 'insideEndTop', dashed: false, color: theme.axisLine }),
           ],
         },
         markPoint: {

@@ -189,6 +189,7 @@ export function describeIssue(issue: SchemaIssue, tr: Translator, currency = 'US
   const { key, limit } = messageKey(issue);
   const integerLimit = key === 'atLeastItems' || key === 'atMostItems' || key === 'tooLong';
   const limitWords = limit === undefined ? '' : integerLimit ? String(limit) : limitText(field.kind, limit, tr, currency);
-  const known = tr.t(`ux.issue.${key}`, { field: field.label, limit: limitWords, other, defaultValue: '' });
+  const examples = tr.t(`ux.examples.${field.kind}`);
+  const known = tr.t(`ux.issue.${key}`, { field: field.label, limit: limitWords, other, examples, defaultValue: '' });
   return { field: field.label, message: known || tr.t('ux.issue.check', { field: field.label }) };
 }

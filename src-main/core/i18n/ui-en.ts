@@ -213,7 +213,4 @@ export const uiEn = {
     'fraction/month': '% per month',
     months: 'months',
   },
-  error: {
-    number: 'Enter a number for “{{field}}”, for example 1500000000, 1.5B or 1.5e9.',
-  },
 } as const;

@@ -218,7 +218,4 @@ export const uiJa: UiTexts = {
     'fraction/month': '%/月',
     months: 'か月',
   },
-  error: {
-    number: '「{{field}}」には数値を入力してください（例：15億、1500000000、1.5e9）。',
-  },
 };

@@ -4,13 +4,21 @@
  * the saved-scenario comparison. Registered under `ux`; Japanese in ux-ja.ts.
  */
 export const uxEn = {
+  /** Examples in the notNumber message, by the kind of field: what that field's answers look like. */
+  examples: {
+    count: '1500000000, 1.5B or 1.5e9',
+    money: '800000 or 800K',
+    percent: '40',
+    number: '25 or 12.5',
+    integer: '24',
+  },
   summary: {
     title: 'There is a problem',
     intro: 'Fix these answers to continue:',
     engine: 'The recommendation could not be calculated. Check the answers and try again. (Details: {{details}})',
   },
   issue: {
-    notNumber: 'Enter a number for “{{field}}”, for example 1500000000, 1.5B or 1.5e9.',
+    notNumber: 'Enter a number for “{{field}}”, for example {{examples}}.',
     greaterThan: '“{{field}}” must be greater than {{limit}}.',
     atLeast: '“{{field}}” must be at least {{limit}}.',
     atMost: '“{{field}}” must be at most {{limit}}.',

@@ -7,13 +7,20 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
  * エラーの一覧、用語解説のボタン、ハードウェア診断の表、保存したシナリオの比較。`ux` に登録する。
  */
 export const uxJa: Texts<typeof uxEn> = {
+  examples: {
+    count: '15億、1500000000、1.5e9',
+    money: '80万、800000',
+    percent: '40',
+    number: '25、12.5',
+    integer: '24',
+  },
   summary: {
     title: '入力内容を確認してください',
     intro: '先に進むには、次の項目を直してください。',
     engine: '推奨を計算できませんでした。入力内容を確認し、もう一度お試しください。（詳細：{{details}}）',
   },
   issue: {
-    notNumber: '「{{field}}」には数値を入力してください（例：15億、1500000000、1.5e9）。',
+    notNumber: '「{{field}}」には数値を入力してください（例：{{examples}}）。',
     greaterThan: '「{{field}}」には{{limit}}より大きい値を入力してください。',
     atLeast: '「{{field}}」は{{limit}}以上にしてください。',
     atMost: '「{{field}}」は{{limit}}以下にしてください。',

@@ -91,8 +91,8 @@ describe('recommendation', () => {
     const result = evaluateScenario(favourable(), fastHardware);
     const en = explainRecommendation(result, 'en');
     const ja = explainRecommendation(result, 'ja');
-    expect(en.reasons.hardware).toMatch(/measured speed-up at 75% on cpu is ×3/);
-    expect(ja.reasons.hardware).toContain('実測の速度向上は ×3');
+    expect(en.reasons.hardware).toMatch(/measured speed-up at 75% on CPU is ×3/);
+    expect(ja.reasons.hardware).toContain('スパース率75%（CPU）での速度向上は3倍（実測値）');
     expect(ja.headline).toMatch(/[\u3040-\u30ff]/);
     for (const text of [...Object.values(en.reasons), ...Object.values(ja.reasons)]) expect(text).not.toMatch(/\{\{|undefined|NaN/);
   });
