@@ -14,7 +14,7 @@ import { uiJa } from '../../src-main/core/i18n/ui-ja.js';
 import { uxEn } from '../../src-main/core/i18n/ux-en.js';
 import { uxJa } from '../../src-main/core/i18n/ux-ja.js';
 import { CHROMIUM, SCREENSHOTS, startSession, type Session } from './harness.js';
-import { EXAMPLES, exampleScenario } from '../support/scenarios.js';
+import { benchmarkDocument, EXAMPLES, exampleScenario, measuredRow } from '../support/scenarios.js';
 import { existsSync } from 'node:fs';
 
 const hasChromium = existsSync(CHROMIUM);
@@ -187,4 +187,42 @@ describe.skipIf(!hasChromium)('inputs and layout as a manager meets them', () =>
       }
     });
   }
+
+  describe('the engineer’s hardware table', () => {
+    let session: Session;
+    beforeAll(async () => {
+      session = await startSession({ locale: 'ja-JP', osLanguage: 'ja' });
+      const rows = [
+        measuredRow('cpu', 0.5, 1.3),
+        measuredRow('cpu', 0.75, 1.9, { reliable: false }),
+        measuredRow('cpu', 0.5, 1.8, { variant: 'upper-bound', kind: 'upper-bound', note: 'upper bound — ideal sparse kernel; not a sparse measurement' }),
+        measuredRow('cuda', 0.5, 1, { kind: 'unavailable', speedup: null, medianMs: null, note: 'not measured: provider not available' }),
+      ];
+      session.store.benchmarks.save(benchmarkDocument(rows));
+    });
+    afterAll(async () => session?.close());
+
+    it('sits behind Details, speaks Japanese, and keeps its headers on one line at 1024 px', async () => {
+      const { page } = session;
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.goto(`${session.origin}/index.html`);
+      await page.getByRole('button', { name: exampleScenario('visual-inspection', 'ja').name }).click();
+      await page.getByRole('button', { name: uiJa.continue, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: uiJa.hardware.title }).waitFor();
+      await page.getByLabel(uiJa.hardware.saved).selectOption('bench-test');
+      await page.getByRole('heading', { name: uiJa.hardware.table }).waitFor();
+      const details = page.locator('details', { hasText: uxJa.hardware.details });
+      expect(await details.getAttribute('open')).toBeNull();
+      await details.locator('summary').click();
+      const header = page.getByRole('columnheader', { name: new RegExp(uiJa.hardware.columns.tokens) });
+      await header.waitFor();
+      await shot(page, 'ja-1024-hardware-details');
+      const lineHeight = await header.evaluate((th) => parseFloat(getComputedStyle(th).lineHeight));
+      for (const th of await page.locator('details th').all()) {
+        const box = (await th.boundingBox())!;
+        expect(box.height, await th.textContent() ?? '').toBeLessThan(lineHeight * 2 + 16);
+      }
+      await pageChecks(page, 'ja', 'ja-1024-hardware-details');
+    });
+  });
 });
