@@ -225,4 +225,32 @@ describe.skipIf(!hasChromium)('inputs and layout as a manager meets them', () =>
       await pageChecks(page, 'ja', 'ja-1024-hardware-details');
     });
   });
+
+  describe('saved scenarios side by side', () => {
+    let session: Session;
+    beforeAll(async () => {
+      session = await startSession({ locale: 'ja-JP', osLanguage: 'ja' });
+      for (const example of EXAMPLES) session.store.scenarios.create(exampleScenario(example, 'ja'));
+    });
+    afterAll(async () => session?.close());
+
+    it('compares two scenarios number by number in one table', async () => {
+      const { page } = session;
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.goto(`${session.origin}/index.html`);
+      await page.getByRole('button', { name: uiJa.nav.library }).click();
+      await page.getByRole('heading', { level: 1, name: uiJa.library.title }).waitFor();
+      for (const box of await page.getByRole('checkbox').all()) await box.check();
+      await page.getByRole('button', { name: uiJa.library.compare, exact: true }).click();
+      const table = page.locator('table.comparison');
+      await table.waitFor();
+      expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
+      expect(await table.getByRole('rowheader', { name: uxJa.library.row.savings }).count()).toBe(1);
+      const savings = await table.locator('tr', { hasText: uxJa.library.row.savings }).locator('td').allTextContents();
+      expect(savings).toHaveLength(2);
+      for (const cell of savings) expect(cell).toMatch(/円$/);
+      await shot(page, 'ja-1024-library-comparison');
+      await pageChecks(page, 'ja', 'ja-1024-library-comparison');
+    });
+  });
 });
