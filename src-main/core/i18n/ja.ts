@@ -62,7 +62,7 @@ export const ja: CoreTexts = {
     'speedup-unreliable': '速度向上の測定が不安定',
     'law-extrapolated': 'スケーリング則の外挿（適合範囲の2倍超）',
     'law-far-extrapolated': 'スケーリング則の外挿（適合範囲の10倍超）',
-    'prune-retrain-route': 'スケーリング則は学習中の枝刈りで求めたもので、学習済みモデルの枝刈りには未検証',
+    'prune-retrain-route': '学習済みモデルの枝刈りへのスケーリング則の適用（未検証）',
     'custom-law-without-range': '係数に適合範囲の情報がない',
   },
   memo: {
@@ -102,8 +102,8 @@ export const ja: CoreTexts = {
       titleWithVerdict: '{{title}}：{{verdict}}',
       dataVolume: {
         title: 'データ量',
-        pays: 'このデータ量ならスパース化の効果がある。',
-        notYet: 'スパース化の効果が出るほどの学習データがない。',
+        pays: '学習データはスパース化の効果が出る量に達している。',
+        notYet: '学習データはスパース化の効果が出る量に達していない。',
         optimal: '最適スパース率（S_opt）',
         trainingData: '学習データ',
         threshold: 'スパース化が有利になるデータ量の閾値',
@@ -132,7 +132,7 @@ export const ja: CoreTexts = {
         interpolated: 'S={{from}}の間を補間',
         beyondRange: 'S={{from}}の値を延長',
         unreliable: '測定が不安定',
-        assumedBy: '利用者の仮定値',
+        assumedBy: '自社の仮定値',
         noAssumption: 'ハードウェア診断も仮定値もないため1倍',
       },
       pruningCost: {
@@ -236,7 +236,7 @@ export const ja: CoreTexts = {
     },
     risks: {
       lawFamilies:
-        'スケーリング則が求められたのは2種類のモデルだけである（JFT-4Bで学習したViT（画像）と、C4で学習したT5（言語））。このシナリオは「{{law}}」の係数を使っている。他のモデル構造やデータでは結果が異なる可能性がある。',
+        'スケーリング則が求められたのは、JFT-4Bで学習した画像モデル（ViT）とC4で学習した言語モデル（T5）の2種類だけである。このシナリオは「{{law}}」の係数を使っている。他のモデル構造やデータでは結果が異なる可能性がある。',
       inside: '評価した選択肢は、スケーリング則の適合範囲（スパース率・モデルの大きさ・データ量）の内側にある。',
       outside: '外挿：評価した選択肢は適合範囲の外にあり、最大で{{factor}}倍離れている。{{axes}}。',
       rangeUnknown: '係数に適合範囲の情報がないため、適合データからどれだけ離れているかは示せない。',
@@ -246,7 +246,7 @@ export const ja: CoreTexts = {
       denseTraining:
         '学習費は密モデルと同額で計上している。段階的な枝刈りは密モデルから始まり、一般的な学習基盤はスパース性を活かせないため、スパースモデルの学習費は枝刈り前の密モデルと同じになる。',
       downside: 'シミュレーションの10回に1回は、削減額が{{p10}}以下となる。少しでも費用を削減できる確率は{{probability}}。',
-      smallerDense: 'データを増やして学習する小型の密モデルでも{{savings}}を削減できる。スパースモデルがそれを上回るのは、シミュレーションの{{probability}}。',
+      smallerDense: 'データを増やして学習する小型の密モデルでも{{savings}}を削減できる。シミュレーションでスパースモデルがそれを上回る確率は{{probability}}。',
       switchingIntro: '判断が逆転する値（他の入力は基準値のまま）：',
       switchAbove: '{{input}}：{{value}}を上回ると逆転（現在{{base}}）',
       switchBelow: '{{input}}：{{value}}を下回ると逆転（現在{{base}}）',
@@ -255,7 +255,7 @@ export const ja: CoreTexts = {
       level: {
         go: 'スパース率{{sparsity}}へのスパース化を推奨します。{{horizon}}か月以内に費用を削減できるかは「{{likelihood}}」と評価しています。',
         'go-with-conditions': '本メモに記載の条件を満たすことを前提に、スパース率{{sparsity}}へのスパース化を推奨します。',
-        'pilot-first': '判断の前に、小規模な試験導入を推奨します。スパース率{{sparsity}}へのスパース化の是非は、まだ判断できません。',
+        'pilot-first': 'スパース率{{sparsity}}へのスパース化の是非を決める前に、小規模な試験導入を推奨します。',
         'not-now': '当面はスパース化を見送ることを推奨します。推論回数や実測の速度向上が変わった時点で再検討します。',
         no: 'スパース化は行わないことを推奨します。費用を削減できるかは「{{likelihood}}」と評価しています。',
       },
