@@ -17,6 +17,7 @@ import { hardware } from '../../src-renderer/lib/hardware.svelte.js';
 import { i18n } from '../../src-renderer/lib/i18n.svelte.js';
 import { library } from '../../src-renderer/lib/library.svelte.js';
 import { advisor } from '../../src-renderer/lib/state.svelte.js';
+import HardwareStep from '../../src-renderer/wizard/HardwareStep.svelte';
 import { evaluateScenario } from '../../src-main/core/roi/evaluate.js';
 import { translator } from '../../src-main/core/i18n/index.js';
 import internalDocuments from '../../resources/scenarios/internal-documents.en.json';
@@ -159,6 +160,17 @@ describe('the hardware flow', () => {
     hardware.setAssumed(0, 'sparsity', '75');
     expect(advisor.scenario.deployment.speedup.assumed[0]!.sparsity).toBe(0.75);
     expect(advisor.outcome.result).not.toBeNull();
+  });
+
+  it('never shows “Measuring:” with nothing after it', async () => {
+    bridge(BASE);
+    render(HardwareStep);
+    hardware.progress = { fraction: 0, current: '' };
+    await screen.findByText(uxEn.hardware.starting);
+    hardware.progress = { fraction: 0.4, current: 'cpu dense, 197 tokens (round 1/3)' };
+    await screen.findByText('Measuring… 40% done');
+    expect(document.body.textContent).not.toMatch(/Measuring:\s*$/m);
+    hardware.progress = null;
   });
 
   it('reports a failed import with its details kept apart from the words', async () => {
