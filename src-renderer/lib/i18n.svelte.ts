@@ -2,7 +2,7 @@
  * The current language and the formatting that follows it. Texts come from the core's
  * translator (one source for app, memo and CLI); switching language re-renders everything.
  */
-import { translator, type Language, type Translator } from '../../src-main/core/i18n/index.js';
+import { translator, type GlossaryKey, type Language, type Translator } from '../../src-main/core/i18n/index.js';
 
 const STORAGE_KEY = 'sparsity-advisor.language';
 
@@ -13,6 +13,15 @@ class I18n {
   /** A text of the app's screens (the `ui.` namespace) or of the core. */
   t = (key: string, options?: Record<string, unknown>): string => this.tr.t(key, options) as string;
   ui = (key: string, options?: Record<string, unknown>): string => this.tr.t(`ui.${key}`, options) as string;
+  /** A text of the inputs' plain-language layer (the `ux.` namespace: errors, glossary buttons, tables). */
+  ux = (key: string, options?: Record<string, unknown>): string => this.tr.t(`ux.${key}`, options) as string;
+  /** A glossary entry: the term and its two-sentence explanation. */
+  glossary = (key: GlossaryKey): { term: string; text: string } => ({
+    term: this.tr.t(`glossary.${key}.term`) as string,
+    text: this.tr.t(`glossary.${key}.text`) as string,
+  });
+  /** The word for the scenario's currency inside a unit: 円 in Japanese, the code in English. */
+  currencyUnit = (code: string): string => this.tr.t(`ux.currencyUnit.${code}`, { defaultValue: code }) as string;
 
   /** First run follows the OS language; later runs keep the user's choice. */
   start(osLanguage: Language): void {

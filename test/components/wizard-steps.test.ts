@@ -90,7 +90,7 @@ describe('Hardware', () => {
 describe('Check your answers', () => {
   it('lists every input with its source and edits it in place', async () => {
     render(CheckStep);
-    expect(screen.getAllByText('Default').length).toBeGreaterThan(3);
+    expect(screen.getAllByText('App default').length).toBeGreaterThan(3);
     const inputs = screen.getAllByLabelText(uiEn.field.requestsPerDay);
     await fireEvent.input(inputs[0]!, { target: { value: '2M' } });
     expect(advisor.scenario.deployment.requestsPerDay.value).toBe(2e6);
@@ -116,6 +116,5 @@ describe('Recommendation', () => {
     advisor.scenario.deployment.utilisation.value = 3;
     render(ResultStep);
     expect(screen.getByText(uiEn.result.invalid)).toBeTruthy();
-    expect(screen.getByText('deployment.utilisation.value')).toBeTruthy();
   });
 });

@@ -57,9 +57,10 @@ export function inputValue(input: TornadoBar['input'], value: number, result: Ro
     case 'inferenceUtilisation':
       return withMinus(sparsityText(tr, value));
     case 'demandScale':
-      return `×${tr.number(value)}`;
+      return tr.times(value);
     case 'engineeringDays':
-      return tr.number(value);
+      // Effort is estimated in whole or half days: "below 0.0615 person-days" claims a precision no one has.
+      return value > 0 && value < 0.1 ? tr.t('ux.lessThanTenthDay') : tr.number(value, value < 1 ? 1 : 3);
     case 'trainingPricePerHour':
     case 'inferencePricePerHour':
     case 'devicePrice':
@@ -80,6 +81,8 @@ export function chartLabels(result: RoiResult, language: Language): ChartLabels 
       curve: t('memo.chart.lossCurve.curve'),
       optimal: t('memo.chart.lossCurve.optimal'),
       fittedRange: t('memo.chart.lossCurve.fittedRange'),
+      baseline: (loss) => t('memo.chart.lossCurve.baseline', { loss: tr.number(loss, 4) }),
+      outsideRange: t('memo.chart.lossCurve.outsideRange'),
       format,
     },
     costOfOwnership: {

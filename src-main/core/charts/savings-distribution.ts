@@ -1,7 +1,7 @@
 /**
  * The Monte Carlo distribution of the recommended option's savings over the horizon: the
  * engine's histogram (0.5th to 99.5th percentile in 30 bins), losses and savings in their own
- * colours, with zero and P10, P50 and P90 marked.
+ * colours and the bin across zero in a neutral grey, with zero and P10, P50 and P90 marked.
  */
 import type { RoiResult } from '../roi/evaluate.js';
 import { axis, frame, markLineAt, TOP_WITH_AXIS_NAME, verticalAxis } from './frame.js';
@@ -38,7 +38,8 @@ export function savingsDistributionOption(result: RoiResult, labels: SavingsDist
     value: [(b.from + b.to) / 2, b.count],
     from: b.from,
     to: b.to,
-    itemStyle: { color: (b.from + b.to) / 2 < 0 ? theme.negative : theme.positive },
+    // By sign: a bin wholly below zero is a loss, wholly above a saving; the bin across zero is neither.
+    itemStyle: { color: b.to <= 0 ? theme.negative : b.from >= 0 ? theme.positive : theme.neutral },
   }));
   // Zero stays on the axis, so the reader sees how far the distribution is from breaking even.
   const min = Math.min(0, bins[0]!.from);

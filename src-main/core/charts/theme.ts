@@ -1,7 +1,8 @@
 /**
  * Colours and type for the three places a chart appears: the desktop app in its light and dark
  * themes, and print (the PDF memo). The series colours are the Okabe–Ito palette, which stays
- * distinguishable for colour-blind readers and in greyscale print.
+ * distinguishable for colour-blind readers and in greyscale print. Type: the smallest chart text
+ * (fontSize − 1) is 12 px on screen, and 11 px in print, which the memo draws at 0.85 pt per px: 9.35 pt.
  */
 export const CHART_STYLES = ['light', 'dark', 'print'] as const;
 export type ChartStyle = (typeof CHART_STYLES)[number];
@@ -19,6 +20,8 @@ export interface ChartTheme {
   mark: string;
   positive: string;
   negative: string;
+  /** Neither saving nor loss: a histogram bin that straddles zero. */
+  neutral: string;
   line: string;
   low: string;
   high: string;
@@ -49,15 +52,15 @@ const shared = {
 const THEMES: Record<ChartStyle, ChartTheme> = {
   light: {
     ...shared, style: 'light', background: 'transparent', text: '#1f2328', mutedText: '#57606a', axisLine: '#8c959f',
-    splitLine: '#e5e8eb', band: 'rgba(86, 180, 233, 0.14)', mark: '#24292f', line: OKABE_ITO.blue, fontSize: 12,
+    splitLine: '#e5e8eb', band: 'rgba(86, 180, 233, 0.14)', mark: '#24292f', line: OKABE_ITO.blue, neutral: '#a8b0b8', fontSize: 13,
   },
   dark: {
     ...shared, style: 'dark', background: 'transparent', text: '#e6edf3', mutedText: '#9da7b3', axisLine: '#6e7681',
-    splitLine: '#30363d', band: 'rgba(86, 180, 233, 0.18)', mark: '#e6edf3', line: OKABE_ITO.skyBlue, fontSize: 12,
+    splitLine: '#30363d', band: 'rgba(86, 180, 233, 0.18)', mark: '#e6edf3', line: OKABE_ITO.skyBlue, neutral: '#6e7681', fontSize: 13,
   },
   print: {
     ...shared, style: 'print', background: 'transparent', text: '#111111', mutedText: '#444444', axisLine: '#666666',
-    splitLine: '#dddddd', band: 'rgba(86, 180, 233, 0.16)', mark: '#222222', line: OKABE_ITO.blue, fontSize: 11,
+    splitLine: '#dddddd', band: 'rgba(86, 180, 233, 0.16)', mark: '#222222', line: OKABE_ITO.blue, neutral: '#aaaaaa', fontSize: 12,
   },
 };
 

@@ -29,7 +29,7 @@ export const en = {
       withBreakEven: 'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}}; the sparse model needs ×{{breakEven}} to pay back over the horizon.',
       noBreakEven:
         'Hardware: {{kind}} speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}}; no speed-up pays back the fixed costs within the horizon.',
-      on: ' on {{provider}}',
+      on: ' on $t(ux.hardware.provider.{{provider}})',
       interval: ' (×{{low}}–×{{high}})',
     },
     pruningCost: {
@@ -72,11 +72,13 @@ export const en = {
     },
     chart: {
       lossCurve: {
-        caption: 'Predicted loss against sparsity at {{nonzero}} non-zeros and the baseline\'s training compute',
+        caption: 'Predicted error against sparsity at {{nonzero}} non-zeros and the baseline\'s training compute',
         sparsityAxis: 'Sparsity',
-        lossAxis: 'Predicted loss',
-        curve: 'Predicted loss',
+        lossAxis: 'Predicted error against the dense model',
+        curve: 'Predicted error',
         optimal: 'S_opt',
+        baseline: 'Dense model: {{loss}}',
+        outsideRange: 'Outside the fitted range: extrapolated',
         fittedRange: 'fitted range',
       },
       costOfOwnership: {

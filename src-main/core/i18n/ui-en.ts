@@ -1,4 +1,4 @@
-/** English texts of the desktop app's screens. */
+/** English texts of the desktop app's screens; the Japanese twin (ui-ja.ts) must have the same keys. */
 export const uiEn = {
   appTitle: 'Sparsity Advisor',
   tagline: 'Should we sparsify our models? A decision on your own laptop, offline.',
@@ -60,19 +60,19 @@ export const uiEn = {
     saved: 'Or pick a saved run',
     none: 'No hardware check yet',
     import: 'Import a result file',
-    provider: 'Deployment provider',
+    provider: 'Execution provider on the deployment machine',
     pattern: 'Sparsity pattern',
     unstructured: 'Unstructured',
     twoFour: '2:4 structured',
     source: 'Where the speed-ups come from',
     fromBenchmark: 'Measured by a hardware check',
-    assumedSource: 'My own assumption',
+    assumedSource: 'Our own assumption',
     useUpperBound: 'Use the upper bound (ideal sparse kernels) instead of measurements — stays labelled',
     assumedTitle: 'Assumed speed-ups',
     addAssumed: 'Add a sparsity',
     remove: 'Remove',
     table: 'Measured speed-ups',
-    columns: { provider: 'Provider', variant: 'What ran', sparsity: 'Sparsity', tokens: 'Tokens', median: 'Median', speedup: 'Speed-up', label: 'Kind' },
+    columns: { provider: 'Execution provider', variant: 'What ran', sparsity: 'Sparsity', tokens: 'Tokens', median: 'Median', speedup: 'Speed-up', label: 'Kind' },
     kind: {
       measured: 'measured',
       'upper-bound': 'upper bound',
@@ -128,7 +128,7 @@ export const uiEn = {
     memoLanguage: 'Memo language',
     exported: 'Memo saved: {{path}}',
     charts: {
-      loss: 'Loss against sparsity',
+      loss: 'Predicted error against sparsity',
       cost: 'Cost of ownership per option',
       savings: 'Savings over time',
       tornado: 'What moves the savings most',
@@ -169,7 +169,7 @@ export const uiEn = {
     runs: 'Pilot runs',
     agreement: 'Prediction = measurement',
   },
-  sourceKind: { user: 'Your input', default: 'Default', example: 'Example', assumed: 'Assumption', benchmark: 'Hardware check' },
+  sourceKind: { user: 'Your input', default: 'App default', example: 'Worked example', assumed: 'Assumption', benchmark: 'Hardware check' },
   field: {
     params: 'Baseline model size (non-zero block parameters)',
     trainingData: 'Training data of the baseline',
@@ -213,8 +213,5 @@ export const uiEn = {
     'tokens/request': 'tokens per request',
     'fraction/month': '% per month',
     months: 'months',
-  },
-  error: {
-    number: 'Enter a number such as 1.5e9 or 1.5B.',
   },
 } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { costOfOwnershipOption } from '../../../src-main/core/charts/cost-of-ownership.js';
 import { chartLabels } from '../../../src-main/core/charts/labels.js';
-import { lossCurveOption } from '../../../src-main/core/charts/loss-curve.js';
+import { fittedSpan, lossCurveOption } from '../../../src-main/core/charts/loss-curve.js';
 import type { ChartOption } from '../../../src-main/core/charts/option.js';
 import { savingsDistributionOption } from '../../../src-main/core/charts/savings-distribution.js';
 import { savingsOverTimeOption } from '../../../src-main/core/charts/savings-over-time.js';
@@ -16,7 +16,9 @@ const result = evaluateScenario(exampleScenario('internal-documents', 'ja'));
 const builders: [string, (language: 'en' | 'ja', style: ChartStyle) => { option: ChartOption; names: string[] }][] = [
   ['loss vs sparsity', (l, s) => {
     const labels = chartLabels(result, l).lossCurve;
-    return { option: lossCurveOption(result, labels, s), names: [labels.sparsityAxis, labels.lossAxis, labels.fittedRange] };
+    // The example is extrapolated on every point of the curve: the chart says so instead of shading.
+    const range = fittedSpan(result) ? labels.fittedRange : labels.outsideRange;
+    return { option: lossCurveOption(result, labels, s), names: [labels.sparsityAxis, labels.lossAxis, range, labels.baseline(result.optimal.denseLoss)] };
   }],
   ['cost of ownership', (l, s) => {
     const labels = chartLabels(result, l).costOfOwnership;

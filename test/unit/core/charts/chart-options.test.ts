@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { chartLabels } from '../../../../src-main/core/charts/labels.js';
 import { costOfOwnershipOption, COST_PARTS } from '../../../../src-main/core/charts/cost-of-ownership.js';
-import { lossCurveEnd, lossCurveOption } from '../../../../src-main/core/charts/loss-curve.js';
+import { fittedSpan, lossCurveEnd, lossCurveOption, lossCurvePoints, MIN_RELATIVE_SPAN } from '../../../../src-main/core/charts/loss-curve.js';
 import type { ChartOption, ChartSeries } from '../../../../src-main/core/charts/option.js';
 import { savingsDistributionOption } from '../../../../src-main/core/charts/savings-distribution.js';
 import { breakEvenCrossing, recommendedOption, savingsOverTimeOption, savingsOverTimePoints } from '../../../../src-main/core/charts/savings-over-time.js';
-import { CHART_STYLES } from '../../../../src-main/core/charts/theme.js';
+import { CHART_STYLES, chartTheme } from '../../../../src-main/core/charts/theme.js';
 import { tornadoOption } from '../../../../src-main/core/charts/tornado.js';
 import { evaluateScenario, type RoiResult } from '../../../../src-main/core/roi/evaluate.js';
 import { benchmarkDocument, EXAMPLES, exampleScenario, measuredRow, scenarioWith } from '../../../support/scenarios.js';
@@ -35,23 +35,42 @@ const markLines = (s: ChartSeries) => (s.markLine as { data: Record<string, unkn
 describe.each(results)('chart options for %s', (_name, result) => {
   const labels = chartLabels(result, 'en');
 
-  it('loss vs sparsity: marks S_opt where the curve is lowest and shades the fitted sparsity range', () => {
+  it('loss vs sparsity: relative to the dense model, marks S_opt where the curve is lowest, shades only the fitted part', () => {
     const option = lossCurveOption(result, labels.lossCurve, 'print');
     const curve = series(option);
     const points = curve.data as [number, number][];
+    const absolute = lossCurvePoints(result);
     expect(markLines(curve)[0]!.xAxis).toBe(result.optimal.sparsity);
     const mark = (curve.markPoint as { data: { coord: [number, number] }[] }).data[0]!.coord;
-    expect(mark).toEqual([result.optimal.sparsity, result.optimal.loss]);
+    // At S = 0 the curve is the dense model on all the data: the optimum's own dense comparison.
+    expect(absolute[0]![0]).toBe(0);
+    expect(absolute[0]![1]).toBeCloseTo(result.optimal.denseLoss, 12);
+    expect(points[0]![1]).toBe(0);
+    expect(mark[0]).toBe(result.optimal.sparsity);
+    expect(mark[1]).toBeCloseTo(result.optimal.loss / result.optimal.denseLoss - 1, 12);
     const lowest = points.reduce((a, b) => (b[1] < a[1] ? b : a));
     expect(lowest[0]).toBeCloseTo(result.optimal.sparsity, 2);
-    // At S = 0 the curve is the dense model on all the data: the optimum's own dense comparison.
-    expect(points[0]![0]).toBe(0);
-    expect(points[0]![1]).toBeCloseTo(result.optimal.denseLoss, 12);
     expect(points.at(-1)![0]).toBeCloseTo(lossCurveEnd(result), 9);
     expect(points.every(([s], i) => i === 0 || s > points[i - 1]![0])).toBe(true);
-    const area = (curve.markArea as { data: [{ xAxis: number }, { xAxis: number }][] }).data[0]!;
-    expect(area[0].xAxis).toBe(result.law.fittedRange!.sparsity.min);
-    expect(area[1].xAxis).toBe(Math.min(result.law.fittedRange!.sparsity.max, lossCurveEnd(result)));
+    // The axis cannot exaggerate: it spans at least ±2 % and contains every point and zero.
+    const axis = option.yAxis as { min: number; max: number; scale?: boolean };
+    expect(axis.scale).toBeUndefined();
+    expect(axis.min).toBeLessThanOrEqual(-MIN_RELATIVE_SPAN);
+    expect(axis.max).toBeGreaterThanOrEqual(MIN_RELATIVE_SPAN);
+    for (const [, v] of points) expect(v >= axis.min && v <= axis.max).toBe(true);
+    // The zero line states the dense model's predicted error.
+    expect(markLines(curve)[1]).toMatchObject({ yAxis: 0, name: labels.lossCurve.baseline(result.optimal.denseLoss) });
+    // Shaded exactly where sparsity, non-zeros and data all lie inside the fitted range; else said so.
+    const span = fittedSpan(result);
+    const area = curve.markArea as { data: [{ xAxis: number }, { xAxis: number }][] } | undefined;
+    if (span) {
+      expect(area!.data[0]![0].xAxis).toBe(span[0]);
+      expect(area!.data[0]![1].xAxis).toBe(span[1]);
+      expect(JSON.stringify(option.title ?? null)).not.toContain(labels.lossCurve.outsideRange);
+    } else {
+      expect(area).toBeUndefined();
+      expect(JSON.stringify(option.title)).toContain(labels.lossCurve.outsideRange);
+    }
   });
 
   it('cost of ownership: one stacked bar per option whose parts add up to its total', () => {
@@ -123,8 +142,11 @@ describe.each(results)('chart options for %s', (_name, result) => {
     const counted = bars.reduce((sum, b) => sum + b.value[1], 0);
     expect(counted).toBeGreaterThanOrEqual(Math.floor(0.99 * mc.draws));
     expect(counted).toBeLessThanOrEqual(mc.draws);
-    const colours = new Set(bars.filter((b) => b.value[0] < 0).map((b) => b.itemStyle.color));
-    expect(colours.has(bars.find((b) => b.value[0] >= 0)?.itemStyle.color ?? '')).toBe(false);
+    // By sign: losses, savings, and the bin across zero in the neutral colour, never as a loss.
+    const theme = chartTheme('print');
+    for (const b of bars) {
+      expect(b.itemStyle.color).toBe(b.to <= 0 ? theme.negative : b.from >= 0 ? theme.positive : theme.neutral);
+    }
     expect(markLines(series(option)).map((l) => l.xAxis)).toEqual([0, mc.p10, mc.p50, mc.p90]);
     const axis = option.xAxis as { min: number; max: number };
     expect(axis.min).toBeLessThanOrEqual(Math.min(0, mc.histogram[0]!.from));
@@ -169,8 +191,51 @@ describe('chart styles and labels', () => {
     const en = chartLabels(result, 'en');
     expect(ja.lossCurve.sparsityAxis).toBe('スパース率');
     expect(en.lossCurve.sparsityAxis).toBe('Sparsity');
-    expect(ja.costOfOwnership.option(result.options[0]!)).toBe('密なベースライン');
+    expect(ja.costOfOwnership.option(result.options[0]!)).toBe('基準モデル');
     expect(en.tornado.format.money(-2_600_000)).toBe('\u2212¥2.6M');
-    expect(ja.tornado.format.money(-2_600_000)).toBe('\u2212￥260万');
+    expect(ja.tornado.format.money(-2_600_000)).toBe('▲260万円');
+  });
+});
+
+describe('fitted range and type size', () => {
+  it('shades no part of the curve when the model is bigger than any the law was fitted on', () => {
+    const result = results[0]![1];
+    const outside = { ...result, optimal: { ...result.optimal, nonzero: result.law.fittedRange!.nonzero.max * 3 } };
+    expect(fittedSpan(outside)).toBeNull();
+    const inside = {
+      ...result,
+      optimal: { ...result.optimal, nonzero: result.law.fittedRange!.nonzero.min * 2, denseData: result.law.fittedRange!.data.max },
+    };
+    const span = fittedSpan(inside)!;
+    expect(span[0]).toBeGreaterThanOrEqual(result.law.fittedRange!.sparsity.min);
+    expect(span[1]).toBeLessThanOrEqual(result.law.fittedRange!.sparsity.max);
+  });
+
+  /** Every fontSize anywhere in an option. */
+  function fontSizes(node: unknown, out: number[] = []): number[] {
+    if (Array.isArray(node)) node.forEach((n) => fontSizes(n, out));
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'fontSize' && typeof value === 'number') out.push(value);
+        else fontSizes(value, out);
+      }
+    }
+    return out;
+  }
+
+  it.each(CHART_STYLES)('no chart text is under 12 px on screen or 9 pt in the memo (%s)', (style) => {
+    // The memo draws chart pixels at 0.85 pt (src-main/memo/pdf-layout.ts CHART_SCALE).
+    const smallest = style === 'print' ? 9 / 0.85 : 12;
+    for (const [, result] of results) {
+      const l = chartLabels(result, 'ja');
+      const options = [
+        lossCurveOption(result, l.lossCurve, style),
+        costOfOwnershipOption(result, l.costOfOwnership, style),
+        savingsOverTimeOption(result, l.savingsOverTime, style),
+        tornadoOption(result, l.tornado, style),
+        savingsDistributionOption(result, l.savingsDistribution, style),
+      ];
+      for (const option of options) for (const size of fontSizes(option)) expect(size).toBeGreaterThanOrEqual(smallest);
+    }
   });
 });

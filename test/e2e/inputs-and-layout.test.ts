@@ -1,0 +1,256 @@
+/**
+ * The wizard as a manager meets it, in Chromium at 1024×640 and 1280×720, in English and Japanese,
+ * for both worked examples: Japanese numbers accepted as typed, an invalid answer blocks Continue
+ * behind a linked error summary, nothing runs off the right edge, no scenario path reaches the
+ * screen, and no English word leaks into the Japanese pages. A screenshot of every step goes to
+ * test-results/e2e/ux/ for review.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { uiEn } from '../../src-main/core/i18n/ui-en.js';
+import { uiJa } from '../../src-main/core/i18n/ui-ja.js';
+import { uxEn } from '../../src-main/core/i18n/ux-en.js';
+import { uxJa } from '../../src-main/core/i18n/ux-ja.js';
+import { CHROMIUM, SCREENSHOTS, startSession, type Session } from './harness.js';
+import { benchmarkDocument, EXAMPLES, exampleScenario, measuredRow } from '../support/scenarios.js';
+import { existsSync } from 'node:fs';
+
+const hasChromium = existsSync(CHROMIUM);
+const SHOTS = path.join(SCREENSHOTS, 'ux');
+const VIEWPORTS = [
+  { width: 1024, height: 640 },
+  { width: 1280, height: 720 },
+] as const;
+const LANGUAGES = [
+  { language: 'en', locale: 'en-US', ui: uiEn, ux: uxEn },
+  { language: 'ja', locale: 'ja-JP', ui: uiJa, ux: uxJa },
+] as const;
+
+/** A scenario path such as baseline.trainingData.value, as zod or a log would print it. */
+const FIELD_PATH = /\b(baseline|deployment|training|engineering|pruning|uncertainty|sparsity|family)\.[a-zA-Z]+/;
+
+/** Words of the English screens that must never appear on a Japanese one. */
+const ENGLISH_ONLY = [
+  'Continue', 'Back', 'Change', 'Measuring', 'Enter a number', 'must be', 'greater than', 'at most', 'at least',
+  'Provider', 'provider', 'Upper bound', 'upper bound', 'Details', 'Choose File', 'No file chosen', 'Choose a file',
+  'unreliable', 'measured', 'assumed', 'App default', 'Your input', 'Worked example', 'Assumption', 'requests',
+  'per day', 'utilisation', 'Utilisation', 'Sparsity', 'Speed-up', 'speed-up', 'Hardware check', 'There is a problem',
+  'Scenario', 'parameters', 'images', 'tokens', 'months', 'Recommendation', 'Not now', 'Go, with',
+];
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Elements whose right edge passes the viewport and that no scrolling or clipping ancestor contains. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1) found.push(`document scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const element of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.right <= width + 1) continue;
+      let clipped = false;
+      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+        const style = getComputedStyle(up);
+        if (style.overflowX !== 'visible' && up.getBoundingClientRect().right <= width + 1) {
+          clipped = true;
+          break;
+        }
+      }
+      if (!clipped) found.push(`${element.tagName.toLowerCase()}.${element.className} right=${Math.round(box.right)}: ${(element.textContent ?? '').slice(0, 40)}`);
+    }
+    return found;
+  });
+}
+
+/** Every text node of the page, hidden ones included (an English word in a closed panel still leaks). */
+async function textNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const texts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      if (text && node.parentElement?.tagName !== 'SCRIPT' && node.parentElement?.tagName !== 'STYLE') texts.push(text);
+    }
+    return texts;
+  });
+}
+
+async function pageChecks(page: Page, language: 'en' | 'ja', where: string): Promise<void> {
+  expect(await overflowing(page), `${where}: overflow`).toEqual([]);
+  const texts = await textNodes(page);
+  const withPath = texts.filter((t) => FIELD_PATH.test(t));
+  expect(withPath, `${where}: field paths on screen`).toEqual([]);
+  if (language === 'ja') {
+    const english = texts.filter((t) => ENGLISH_ONLY.some((word) => new RegExp(`\\b${word}\\b`).test(t)));
+    expect(english, `${where}: English on a Japanese page`).toEqual([]);
+  }
+}
+
+describe.skipIf(!hasChromium)('inputs and layout as a manager meets them', () => {
+  for (const { language, locale, ui, ux } of LANGUAGES) {
+    describe(`in ${language}`, () => {
+      let session: Session;
+      beforeAll(async () => {
+        session = await startSession({ locale, osLanguage: language });
+      });
+      afterAll(async () => session?.close());
+
+      for (const viewport of VIEWPORTS) {
+        it.each(EXAMPLES)(`walks the %s example at ${viewport.width}×${viewport.height}`, async (example) => {
+          const { page } = session;
+          await page.setViewportSize(viewport);
+          const name = (step: string) => `${language}-${viewport.width}-${example}-${step}`;
+          const scenario = exampleScenario(example, language);
+          await page.goto(`${session.origin}/index.html`);
+          await page.getByRole('heading', { level: 1, name: ui.start.title }).waitFor();
+          // Nothing looks selected at launch: the title does not hold focus.
+          expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('H1');
+          await shot(page, name('1-start'));
+          await pageChecks(page, language, name('start'));
+          await page.getByRole('button', { name: scenario.name }).click();
+
+          // Data: Japanese numbers as people type them.
+          await page.getByRole('heading', { level: 1, name: ui.data.title }).waitFor();
+          const typed: [string, string][] = [
+            [ui.field.params, '8,490万'],
+            [ui.field.availableData, '3兆'],
+            [ui.field.trainingData, '18億'],
+          ];
+          for (const [label, text] of typed) {
+            const box = page.getByLabel(label, { exact: true });
+            await box.fill(text);
+            await box.blur();
+            expect(await box.getAttribute('aria-invalid'), `${label} ← ${text}`).toBe('false');
+          }
+          expect(await page.getByLabel(ui.field.params, { exact: true }).inputValue()).toBe(language === 'ja' ? '8,490万' : '84.9M');
+          expect(await page.getByLabel(ui.field.trainingData, { exact: true }).inputValue()).toBe(language === 'ja' ? '18億' : '1.8B');
+          await shot(page, name('2-data'));
+          await pageChecks(page, language, name('data'));
+          // The ⓘ opens a plain explanation, and Escape closes it.
+          const info = page.getByRole('button', { name: ux.term.open.replace('{{term}}', language === 'ja' ? '非ゼロパラメータ数' : 'Non-zero parameters') });
+          await info.click();
+          await page.getByRole('note').waitFor();
+          await shot(page, name('2-data-term'));
+          expect(await overflowing(page)).toEqual([]);
+          await page.keyboard.press('Escape');
+          expect(await page.getByRole('note').count()).toBe(0);
+          await page.getByRole('button', { name: ui.continue, exact: true }).click();
+
+          await page.getByRole('heading', { level: 1, name: ui.hardware.title }).waitFor();
+          await shot(page, name('3-hardware'));
+          await pageChecks(page, language, name('hardware'));
+          await page.getByRole('button', { name: ui.continue, exact: true }).click();
+
+          // Pruning: an invalid answer blocks Continue and shows the summary, which links to it.
+          await page.getByRole('heading', { level: 1, name: ui.pruning.title }).waitFor();
+          const days = page.getByLabel(ui.field.personDays, { exact: true });
+          const before = await days.inputValue();
+          await days.fill('abc');
+          await page.getByRole('button', { name: ui.continue, exact: true }).click();
+          const summary = page.locator('.error-summary');
+          await summary.waitFor();
+          expect(await summary.textContent()).toContain(ux.summary.title);
+          expect(await page.getByRole('heading', { level: 1, name: ui.pruning.title }).count()).toBe(1);
+          await shot(page, name('4-pruning-error'));
+          await pageChecks(page, language, name('pruning-error'));
+          await summary.getByRole('link').first().click();
+          expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-personDays');
+          await days.fill(before);
+          await page.getByRole('button', { name: ui.continue, exact: true }).click();
+
+          // Money: "1,000万" requests a day.
+          await page.getByRole('heading', { level: 1, name: ui.money.title }).waitFor();
+          const requests = page.getByLabel(ui.field.requestsPerDay, { exact: true });
+          await requests.fill('1,000万');
+          await requests.blur();
+          expect(await requests.getAttribute('aria-invalid')).toBe('false');
+          await shot(page, name('5-money'));
+          await pageChecks(page, language, name('money'));
+          await page.getByRole('button', { name: ui.continue, exact: true }).click();
+
+          await page.getByRole('heading', { level: 1, name: ui.check.title }).waitFor();
+          await shot(page, name('6-check'));
+          await pageChecks(page, language, name('check'));
+          await page.getByRole('button', { name: ui.check.seeResult }).click();
+          await page.getByRole('heading', { level: 1, name: ui.result.title }).waitFor();
+          await page.locator('.chart svg').first().waitFor();
+          await shot(page, name('7-result'));
+          expect(await overflowing(page)).toEqual([]);
+          expect((await textNodes(page)).filter((t) => FIELD_PATH.test(t))).toEqual([]);
+        });
+      }
+    });
+  }
+
+  describe('the engineer’s hardware table', () => {
+    let session: Session;
+    beforeAll(async () => {
+      session = await startSession({ locale: 'ja-JP', osLanguage: 'ja' });
+      const rows = [
+        measuredRow('cpu', 0.5, 1.3),
+        measuredRow('cpu', 0.75, 1.9, { reliable: false }),
+        measuredRow('cpu', 0.5, 1.8, { variant: 'upper-bound', kind: 'upper-bound', note: 'upper bound — ideal sparse kernel; not a sparse measurement' }),
+        measuredRow('cuda', 0.5, 1, { kind: 'unavailable', speedup: null, medianMs: null, note: 'not measured: provider not available' }),
+      ];
+      session.store.benchmarks.save(benchmarkDocument(rows));
+    });
+    afterAll(async () => session?.close());
+
+    it('sits behind Details, speaks Japanese, and keeps its headers on one line at 1024 px', async () => {
+      const { page } = session;
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.goto(`${session.origin}/index.html`);
+      await page.getByRole('button', { name: exampleScenario('visual-inspection', 'ja').name }).click();
+      await page.getByRole('button', { name: uiJa.continue, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: uiJa.hardware.title }).waitFor();
+      await page.getByLabel(uiJa.hardware.saved).selectOption('bench-test');
+      await page.getByRole('heading', { name: uiJa.hardware.table }).waitFor();
+      const details = page.locator('details', { hasText: uxJa.hardware.details });
+      expect(await details.getAttribute('open')).toBeNull();
+      await details.locator('summary').click();
+      const header = page.getByRole('columnheader', { name: new RegExp(uiJa.hardware.columns.tokens) });
+      await header.waitFor();
+      await shot(page, 'ja-1024-hardware-details');
+      const lineHeight = await header.evaluate((th) => parseFloat(getComputedStyle(th).lineHeight));
+      for (const th of await page.locator('details th').all()) {
+        const box = (await th.boundingBox())!;
+        expect(box.height, await th.textContent() ?? '').toBeLessThan(lineHeight * 2 + 16);
+      }
+      await pageChecks(page, 'ja', 'ja-1024-hardware-details');
+    });
+  });
+
+  describe('saved scenarios side by side', () => {
+    let session: Session;
+    beforeAll(async () => {
+      session = await startSession({ locale: 'ja-JP', osLanguage: 'ja' });
+      for (const example of EXAMPLES) session.store.scenarios.create(exampleScenario(example, 'ja'));
+    });
+    afterAll(async () => session?.close());
+
+    it('compares two scenarios number by number in one table', async () => {
+      const { page } = session;
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.goto(`${session.origin}/index.html`);
+      await page.getByRole('button', { name: uiJa.nav.library }).click();
+      await page.getByRole('heading', { level: 1, name: uiJa.library.title }).waitFor();
+      for (const box of await page.getByRole('checkbox').all()) await box.check();
+      await page.getByRole('button', { name: uiJa.library.compare, exact: true }).click();
+      const table = page.locator('table.comparison');
+      await table.waitFor();
+      expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
+      expect(await table.getByRole('rowheader', { name: uxJa.library.row.savings }).count()).toBe(1);
+      const savings = await table.locator('tr', { hasText: uxJa.library.row.savings }).locator('td').allTextContents();
+      expect(savings).toHaveLength(2);
+      for (const cell of savings) expect(cell).toMatch(/円$/);
+      await shot(page, 'ja-1024-library-comparison');
+      await pageChecks(page, 'ja', 'ja-1024-library-comparison');
+    });
+  });
+});
