@@ -7,7 +7,7 @@ import { parseScenario, type Scenario } from '../../src-main/core/roi/scenario.j
 import { readScenario } from '../../src-main/core/roi/scenario-migrate.js';
 import { REPO_ROOT } from './cli.js';
 
-export const EXAMPLES = ['visual-inspection', 'internal-documents'] as const;
+export const EXAMPLES = ['visual-inspection', 'internal-documents', 'existing-language-model'] as const;
 
 export function exampleScenario(name: (typeof EXAMPLES)[number], language: 'en' | 'ja' = 'en'): Scenario {
   const file = path.join(REPO_ROOT, 'resources/scenarios', `${name}.${language}.json`);
