@@ -4,7 +4,7 @@ import { costOfOwnershipOption, COST_PARTS } from '../../../../src-main/core/cha
 import { fittedSpan, lossCurveEnd, lossCurveOption, lossCurvePoints, MIN_RELATIVE_SPAN } from '../../../../src-main/core/charts/loss-curve.js';
 import type { ChartOption, ChartSeries } from '../../../../src-main/core/charts/option.js';
 import { savingsDistributionOption } from '../../../../src-main/core/charts/savings-distribution.js';
-import { breakEvenCrossing, recommendedOption, savingsOverTimeOption, savingsOverTimePoints } from '../../../../src-main/core/charts/savings-over-time.js';
+import { headlineOption, plottedOptions, savingsOverTimeOption, savingsOverTimePoints } from '../../../../src-main/core/charts/savings-over-time.js';
 import { CHART_STYLES, chartTheme } from '../../../../src-main/core/charts/theme.js';
 import { tornadoOption } from '../../../../src-main/core/charts/tornado.js';
 import { evaluateScenario, type RoiResult } from '../../../../src-main/core/roi/evaluate.js';
@@ -13,15 +13,16 @@ import { benchmarkDocument, EXAMPLES, exampleScenario, measuredRow, scenarioWith
 /** A language scenario where sparsity pays back within the horizon on measured hardware. */
 function paying(): RoiResult {
   const scenario = scenarioWith('t5', (s) => {
-    s.baseline.trainingData.value = 1e12;
-    s.baseline.availableData.value = 1e12;
-    s.deployment.requestsPerDay.value = 5e7;
-    s.deployment.unitsPerRequest.value = 197;
+    s.baseline.params.value = 84_934_656;
+    s.baseline.uniqueData.value = 6.5e10;
+    s.data.available.value = 6.5e10;
+    if (s.deployment.kind === 'metered') s.deployment.requestsPerDay.value = 2e7;
+    s.deployment.speedup = { ...s.deployment.speedup, source: 'measured', assumed: [] };
     s.engineering.personDays.value = 40;
     s.sparsity.candidates = [0.75];
     s.sparsity.includeOptimal = false;
   });
-  return evaluateScenario(scenario, benchmarkDocument([measuredRow('cpu', 0.5, 2), measuredRow('cpu', 0.75, 3), measuredRow('cpu', 0.9, 4)]));
+  return evaluateScenario(scenario, benchmarkDocument([measuredRow('cpu', 0.5, 1.6), measuredRow('cpu', 0.75, 2.4)]));
 }
 
 const results: [string, RoiResult][] = [
@@ -84,30 +85,25 @@ describe.each(results)('chart options for %s', (_name, result) => {
     });
   });
 
-  it('savings over time: starts at the up-front gap, ends at the horizon savings, marks zero and the payback month', () => {
+  it('savings over time: one line per option, each from its up-front gap to its horizon savings; payback of the headline marked', () => {
     const option = savingsOverTimeOption(result, labels.savingsOverTime, 'print');
-    const best = recommendedOption(result);
-    expect(best.id).toBe(result.recommendation.optionId);
-    const points = series(option).data as [number, number][];
-    expect(points).toHaveLength(result.inputs.horizonMonths + 1);
-    expect(points[0]![1]).toBeCloseTo(result.options[0]!.cost.upfront - best.cost.upfront, 6);
-    expect(points.slice(1).map(([, v]) => v)).toEqual(best.breakEven.cumulativeSavings);
-    // Cumulative savings at the end of the horizon are the option's savings over the horizon.
-    expect(points.at(-1)![1]).toBeCloseTo(best.savings, 0);
+    const plotted = plottedOptions(result);
+    expect(option.series.map((x) => x.name)).toEqual(plotted.map((o) => labels.savingsOverTime.option!(o)));
+    plotted.forEach((o, i) => {
+      const points = series(option, i).data as [number, number][];
+      expect(points).toHaveLength(result.inputs.horizonMonths + 1);
+      expect(points).toEqual(savingsOverTimePoints(result, o));
+      expect(points[0]![1]).toBeCloseTo(result.options[0]!.cost.upfront - o.cost.upfront, 6);
+      // Cumulative savings at the end of the horizon are the option's savings over the horizon.
+      expect(points.at(-1)![1]).toBeCloseTo(o.savings, 0);
+    });
+    if (plotted.length === 0) return;
     const lines = markLines(series(option));
     expect(lines.some((l) => l.yAxis === 0)).toBe(true);
-    const payback = best.breakEven.paybackMonth;
+    const headline = headlineOption(result);
     const paybackLine = lines.find((l) => 'xAxis' in l);
-    if (payback !== null && payback >= 1 && payback <= result.inputs.horizonMonths) {
-      expect(paybackLine?.xAxis).toBe(payback);
-      const crossing = (series(option).markPoint as { data: { coord: [number, number] }[] }).data[0]!.coord;
-      expect(crossing[1]).toBe(0);
-      expect(crossing[0]).toBeGreaterThan(payback - 1);
-      expect(crossing[0]).toBeLessThanOrEqual(payback);
-    } else {
-      expect(paybackLine).toBeUndefined();
-      expect(series(option).markPoint).toBeUndefined();
-    }
+    if (headline.kind !== 'baseline' && headline.paybackMonth !== null && headline.paybackMonth > 0) expect(paybackLine?.xAxis).toBe(headline.paybackMonth);
+    else expect(paybackLine).toBeUndefined();
   });
 
   it('tornado: inputs sorted by swing, each bar spanning the base case to the savings at that end', () => {
@@ -117,16 +113,18 @@ describe.each(results)('chart options for %s', (_name, result) => {
     const order = [...result.tornado].sort((a, b) => b.swing - a.swing);
     expect(categories).toEqual(order.map(labels.tornado.input));
     expect([...swings].sort((a, b) => b - a)).toEqual(order.map((b) => b.swing));
-    const base = recommendedOption(result).savings;
+    const sparse = result.options.find((o) => o.id === result.bestSparseId);
+    const other = result.options.find((o) => o.id === result.alternativeId)!;
+    const base = sparse ? other.cost.total - sparse.cost.total : 0;
     const [lowOffset, low, highOffset, high] = option.series;
     order.forEach((bar, i) => {
       const span = (offset: ChartSeries, length: ChartSeries) => [offset.data[i] as number, (offset.data[i] as number) + (length.data[i] as number)];
       const [lowFrom, lowTo] = span(lowOffset!, low!);
-      expect(lowFrom).toBeCloseTo(Math.min(base, bar.savingsAtLow), 6);
-      expect(lowTo).toBeCloseTo(Math.max(base, bar.savingsAtLow), 6);
+      expect(lowFrom).toBeCloseTo(Math.min(base, bar.advantageAtLow), 6);
+      expect(lowTo).toBeCloseTo(Math.max(base, bar.advantageAtLow), 6);
       const [highFrom, highTo] = span(highOffset!, high!);
-      expect(highFrom).toBeCloseTo(Math.min(base, bar.savingsAtHigh), 6);
-      expect(highTo).toBeCloseTo(Math.max(base, bar.savingsAtHigh), 6);
+      expect(highFrom).toBeCloseTo(Math.min(base, bar.advantageAtHigh), 6);
+      expect(highTo).toBeCloseTo(Math.max(base, bar.advantageAtHigh), 6);
     });
     expect(option.series.every((s) => s.stackStrategy === 'all')).toBe(true);
     expect(markLines(low!)[0]!.xAxis).toBe(base);
@@ -134,7 +132,7 @@ describe.each(results)('chart options for %s', (_name, result) => {
 
   it('Monte Carlo distribution: the histogram counts, zero, P10, P50 and P90', () => {
     const option = savingsDistributionOption(result, labels.savingsDistribution, 'print');
-    const mc = result.monteCarlo;
+    const mc = { ...result.monteCarlo.sparseAdvantage, draws: result.monteCarlo.draws };
     const bars = series(option).data as { value: [number, number]; from: number; to: number; itemStyle: { color: string } }[];
     expect(bars.map((b) => b.value[1])).toEqual(mc.histogram.map((h) => h.count));
     expect(bars.map((b) => [b.from, b.to])).toEqual(mc.histogram.map((h) => [h.from, h.to]));
@@ -154,19 +152,15 @@ describe.each(results)('chart options for %s', (_name, result) => {
   });
 });
 
-it('the paying scenario pays back inside its horizon, so its payback mark above is exercised', () => {
+it('the paying scenario recommends sparsity and pays back inside its horizon, so the payback mark above is exercised', () => {
   const result = results.find(([name]) => name === 'paying')![1];
-  const payback = recommendedOption(result).breakEven.paybackMonth!;
-  expect(payback).toBeGreaterThanOrEqual(1);
-  expect(payback).toBeLessThan(result.inputs.horizonMonths);
-  const points = savingsOverTimePoints(result);
-  const crossing = breakEvenCrossing(points, payback)!;
-  // Linear between the month before payback (still behind) and the payback month (ahead).
-  const [, before] = points[payback - 1]!;
-  const [, after] = points[payback]!;
-  expect(before).toBeLessThan(0);
-  expect(after).toBeGreaterThanOrEqual(0);
-  expect(before + (after - before) * (crossing - (payback - 1))).toBeCloseTo(0, 6);
+  const headline = headlineOption(result);
+  expect(headline.kind).toBe('sparse');
+  expect(headline.paybackMonth!).toBeGreaterThanOrEqual(1);
+  expect(headline.paybackMonth!).toBeLessThan(result.inputs.horizonMonths);
+  const points = savingsOverTimePoints(result, headline);
+  expect(points[headline.paybackMonth! - 1]![1]).toBeLessThan(0);
+  expect(points[headline.paybackMonth!]![1]).toBeGreaterThanOrEqual(0);
 });
 
 describe('chart styles and labels', () => {
@@ -191,7 +185,7 @@ describe('chart styles and labels', () => {
     const en = chartLabels(result, 'en');
     expect(ja.lossCurve.sparsityAxis).toBe('スパース率');
     expect(en.lossCurve.sparsityAxis).toBe('Sparsity');
-    expect(ja.costOfOwnership.option(result.options[0]!)).toBe('基準モデル');
+    expect(ja.costOfOwnership.option(result.options[0]!)).toBe('現行モデルを継続');
     expect(en.tornado.format.money(-2_600_000)).toBe('\u2212¥2.6M');
     expect(ja.tornado.format.money(-2_600_000)).toBe('▲260万円');
   });
