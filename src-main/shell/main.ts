@@ -72,6 +72,12 @@ function registerIpc(window: () => BrowserWindow | null): void {
         return choice.canceled || !choice.filePath ? null : choice.filePath;
       },
       writeMemo: (request) => writeMemoFile(store, request, appVersion(root)),
+      chooseCsvPath: async (defaultName) => {
+        const owner = window();
+        const options = { defaultPath: defaultName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+        const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
+      },
     }),
   );
   for (const channel of CHANNELS) {

@@ -23,7 +23,7 @@ export interface PilotRun {
 
 /** A full-factorial grid: every sparsity × every size × every data amount. */
 export interface GridShape {
-  sparsities: readonly number[];
+  sparsities: number[];
   sizeCount: number;
   /** Ratio between neighbouring model sizes (non-zeros). */
   sizeStep: number;

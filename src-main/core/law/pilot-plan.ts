@@ -256,7 +256,7 @@ export function minimumBudget(input: PilotPlanInput, hardware: Hardware, targetS
 export function planPilot(input: PilotPlanInput): PilotPlan {
   const settings = checkInput(input);
   const hardware: Hardware = { gpuFlops: settings.gpuFlops, utilisation: settings.utilisation, tokensPerUnit: settings.tokensPerUnit };
-  const targets: Targets = { sparsities: settings.targetSparsities, nonzero: settings.targetNonzero, data: settings.targetData };
+  const targets: Targets = { sparsities: [...settings.targetSparsities], nonzero: settings.targetNonzero, data: settings.targetData };
   const minimumBudgetGpuHours = minimumBudget(input, hardware, settings.targetSparsities, settings.targetNonzero);
   const base = search(input, settings, hardware, targets, settings.budgetGpuHours);
   if (!base) {

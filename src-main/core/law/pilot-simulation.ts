@@ -33,7 +33,7 @@ export interface PlannedPoint {
 }
 
 export interface Targets {
-  sparsities: readonly number[];
+  sparsities: number[];
   /** S_opt is read at this model size and compute 6·N·D. */
   nonzero: number;
   data: number;
