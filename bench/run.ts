@@ -5,11 +5,14 @@ import { benchFleet } from './fleet.js';
 import { benchMemo } from './memo.js';
 import { benchOnnx } from './onnx.js';
 import { benchOwnModel } from './own-model.js';
+import { benchPilot } from './pilot.js';
 import { benchRoi } from './roi.js';
 
 console.log(`Sparsity Advisor benchmarks — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
 console.log('');
 benchFit();
+console.log('');
+benchPilot();
 console.log('');
 benchRoi();
 console.log('');

@@ -8,7 +8,9 @@ import {
   defaultReference,
   type BootstrapResult,
 } from '../core/law/bootstrap.js';
+import { reasonText, SIZE_EQUIVALENT_THRESHOLDS, validateHeldOut, type HeldOutValidation } from '../core/law/held-out.js';
 import { parseRunsCsv } from '../core/law/runs-csv.js';
+import { trustReport, type TrustReport } from '../core/law/trust.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { fitInputFromLawFit } from '../store/fit-repository.js';
 import { num, percent, table } from './format.js';
@@ -26,6 +28,55 @@ function dataUnitOption(value: string | undefined): DataUnit {
     throw new InputError('--data-unit', `must be tokens or images (got ${JSON.stringify(value)})`);
   }
   return value;
+}
+
+const VERDICT_TEXT = { 'extrapolates-well': 'extrapolates well', 'use-with-care': 'use with care', unreliable: 'unreliable' } as const;
+
+function signedPercent(fraction: number, digits = 1): string {
+  return `${fraction > 0 ? '+' : fraction < 0 ? '−' : ''}${percent(Math.abs(fraction), digits)}`;
+}
+
+export function heldOutText(v: HeldOutValidation): string {
+  const t = SIZE_EQUIVALENT_THRESHOLDS;
+  const lines = v.checks.map((c) => {
+    const what = c.kind === 'largest-size' ? 'largest model size' : 'longest training';
+    if (!c.possible) return `  ${what}: not possible — ${reasonText(c.reason)}`;
+    const level = c.kind === 'largest-size' ? `${num(c.leftOutLevel)} non-zeros` : `data ${num(c.leftOutLevel)}`;
+    return (
+      `  ${what} (${level}; ${c.runs.length} runs left out, refit on ${c.fittedRuns}): ` +
+      `loss error mean ${percent(c.meanAbsRelativeError, 2)}, worst ${signedPercent(c.worstRelativeError, 2)}; ` +
+      `size-equivalent mean ${percent(c.meanAbsSizeError, 1)}, worst ${signedPercent(c.worstSizeError, 1)} → ${VERDICT_TEXT[c.verdict]}`
+    );
+  });
+  return [
+    'Held-out validation (left-out runs predicted by a refit on the others, same settings):',
+    ...lines,
+    `Verdict: ${v.verdict === null ? 'no held-out check was possible' : VERDICT_TEXT[v.verdict]} ` +
+      `(mean size-equivalent error: within ±${percent(t.extrapolatesWell, 0)} extrapolates well, ` +
+      `±${percent(t.useWithCare, 0)} use with care, beyond unreliable)`,
+  ].join('\n');
+}
+
+export function trustText(r: TrustReport): string {
+  const fmt = (i: { low: number; median: number; high: number }) => `${num(i.median)} [${num(i.low)}, ${num(i.high)}]`;
+  const name = (q: TrustReport['quantities'][number]) =>
+    q.kind === 'multiplier'
+      ? `m(${q.sparsity})`
+      : q.kind === 'equal-quality-size'
+        ? `equal-quality non-zeros at S=${q.sparsity} (share of dense)`
+        : q.kind === 'optimal-sparsity'
+          ? 'S_opt at the reference'
+          : 'loss at the reference';
+  const spread = (q: TrustReport['quantities'][number]) =>
+    q.spreadUnit === 'points' ? `±${num(q.spread * 100, 3)} points` : `±${percent(q.spread, 1)}`;
+  return [
+    `Which numbers to trust (${percent(r.level, 0)} bootstrap intervals; ! = wider than ±${percent(r.threshold, 0)}, ±10 points for S_opt):`,
+    ...r.quantities.map((q) => `  ${q.flagged ? '!' : ' '} ${name(q)}: ${fmt(q.interval)} ${spread(q)}`),
+    `  coefficients: ${r.coefficients.map((c) => `${c.name} ${c.status}`).join(', ')}`,
+    ...(r.unidentifiableButTight
+      ? ['  Some coefficients are unidentifiable on their own while m(S) is tight: rely on m(S), S_opt and the sizes, not on single coefficients.']
+      : []),
+  ].join('\n');
 }
 
 function intervalText(b: BootstrapResult, unit: DataUnit): string {
@@ -70,6 +121,7 @@ export function fitCommand(argv: string[]): CommandResult {
     dataUnit: dataUnitOption(optionalString(values, 'data-unit')),
   };
   const fit = fitLaw(runs, settings);
+  const heldOut = validateHeldOut(runs, fit.settings);
   const resamples = integer(values, 'bootstrap', 0, 0);
   let bootstrap: BootstrapResult | undefined;
   if (resamples > 0) {
@@ -90,7 +142,7 @@ export function fitCommand(argv: string[]): CommandResult {
   const citation = `fit of ${runs.length} runs from ${csvFile} (sparsity-advisor fit)`;
   const saved = optionalString(values, 'save');
   if (saved !== undefined) {
-    const doc = coefficientsDocumentFromFit(fit, name, citation, bootstrap);
+    const doc = coefficientsDocumentFromFit(fit, name, citation, bootstrap, heldOut);
     writeFileAtomic(saved, `${JSON.stringify(doc, null, 2)}\n`);
   }
   // The database keeps the runs and diagnostics too, so the law can be traced back to its data.
@@ -98,8 +150,9 @@ export function fitCommand(argv: string[]): CommandResult {
   const stored =
     database === undefined
       ? null
-      : { database, id: withStore(database, 'write', (store) => store.fits.save(fitInputFromLawFit(fit, runs, name, citation, csvFile)).id, '--save-db') };
+      : { database, id: withStore(database, 'write', (store) => store.fits.save(fitInputFromLawFit(fit, runs, name, citation, csvFile, { bootstrap, validation: heldOut })).id, '--save-db') };
 
+  const trust = bootstrap ? trustReport(fit, bootstrap) : null;
   const d = fit.diagnostics;
   const rounded = roundedForDisplay(fit.coefficients);
   const worst = [...d.runs].sort((a, b) => Math.abs(b.relativeError) - Math.abs(a.relativeError)).slice(0, 5);
@@ -124,9 +177,14 @@ export function fitCommand(argv: string[]): CommandResult {
       ['run', 'S', 'non-zeros', 'data', 'measured', 'predicted', 'error'],
       ...worst.map((r) => [r.label, String(r.sparsity), num(r.nonzero), num(r.data), num(r.measured, 5), num(r.predicted, 5), percent(r.relativeError, 2)]),
     ]),
-    ...(bootstrap ? ['', intervalText(bootstrap, fit.dataUnit)] : []),
+    '',
+    heldOutText(heldOut),
+    ...(bootstrap && trust ? ['', intervalText(bootstrap, fit.dataUnit), '', trustText(trust)] : []),
     ...(saved !== undefined ? ['', `Coefficients saved to ${saved}`] : []),
     ...(stored !== null ? [...(saved === undefined ? [''] : []), `Fit stored in ${stored.database} as ${stored.id}`] : []),
   ].join('\n');
-  return { document: { command: 'fit', source: csvFile, fit, bootstrap: bootstrap ?? null, saved: saved ?? null, stored }, text };
+  return {
+    document: { command: 'fit', source: csvFile, fit, heldOut, bootstrap: bootstrap ?? null, trust, saved: saved ?? null, stored },
+    text,
+  };
 }

@@ -9,6 +9,7 @@ import { FIT_USAGE, fitCommand } from './fit-command.js';
 import { LAW_USAGE, lawCommand } from './law-command.js';
 import { MEMO_USAGE, memoCommand } from './memo-command.js';
 import { OPTIMAL_USAGE, optimalCommand } from './optimal-command.js';
+import { PILOT_PLAN_USAGE, pilotPlanCommand } from './pilot-plan-command.js';
 import { SCENARIOS_USAGE, scenariosCommand } from './scenarios-command.js';
 import { ROI_USAGE, roiCommand } from './roi-command.js';
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[]) => Command
   law: { usage: LAW_USAGE, run: lawCommand },
   optimal: { usage: OPTIMAL_USAGE, run: optimalCommand },
   fit: { usage: FIT_USAGE, run: fitCommand },
+  'pilot-plan': { usage: PILOT_PLAN_USAGE, run: pilotPlanCommand },
   scenarios: { usage: SCENARIOS_USAGE, run: scenariosCommand },
   roi: { usage: ROI_USAGE, run: roiCommand },
   memo: { usage: MEMO_USAGE, run: memoCommand },

@@ -1,11 +1,17 @@
-/** Worker-thread entry: runs one fit job and posts progress, then the outcome or the error. */
+/** Worker-thread entry: runs one fit or pilot-plan job and posts progress, then the outcome or the error. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../core/input.js';
-import { runFitJob, type FitJob } from './fit-job.js';
+import { runFitJob } from './fit-job.js';
+import type { WorkerTask } from './fit-service.js';
+import { runPilotJob } from './pilot-job.js';
 
 const port = parentPort!;
 try {
-  const outcome = runFitJob(workerData as FitJob, (fraction, current) => port.postMessage({ type: 'progress', fraction, current }));
+  const task = workerData as WorkerTask;
+  const outcome =
+    task.kind === 'pilot'
+      ? runPilotJob(task.job)
+      : runFitJob(task.job, (fraction, current) => port.postMessage({ type: 'progress', fraction, current }));
   port.postMessage({ type: 'done', outcome });
 } catch (error) {
   const field = error instanceof InputError ? error.field : null;

@@ -17,6 +17,8 @@ export const CHANNELS = [
   'listBenchmarks',
   'getBenchmark',
   'fitLaw',
+  'planPilot',
+  'exportPilotCsv',
   'exportMemo',
   'chooseModelFile',
   'runModelBenchmark',

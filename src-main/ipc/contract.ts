@@ -26,6 +26,114 @@ const savedRevision = z.object({ id, revision: z.number().int().positive(), name
 
 const runSummary = z.object({ sparsity: z.number(), nonzero: z.number(), data: z.number(), loss: z.number(), label: z.string().optional() });
 
+// Fit validation and pilot plans: results are produced by the main process, so these schemas describe rather than police.
+const interval = z.object({ low: z.number(), median: z.number(), high: z.number() });
+const verdict = z.enum(['extrapolates-well', 'use-with-care', 'unreliable']);
+const heldOutRun = z.object({
+  label: z.string(),
+  sparsity: z.number(),
+  nonzero: z.number(),
+  data: z.number(),
+  measured: z.number(),
+  predicted: z.number(),
+  relativeError: z.number(),
+  sizeEquivalentError: z.number(),
+});
+const heldOutReason = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('too-few-data-levels'), levels: z.number() }),
+  z.object({ code: z.literal('design'), message: z.string() }),
+  z.object({ code: z.literal('no-usable-refit'), message: z.string() }),
+]);
+const lawCoefficients = z.object({ aS: z.number(), bS: z.number(), cS: z.number(), bN: z.number(), aD: z.number(), bD: z.number(), c: z.number() });
+const heldOutValidation = z.object({
+  checks: z.array(
+    z.discriminatedUnion('possible', [
+      z.object({
+        kind: z.enum(['largest-size', 'longest-training']),
+        possible: z.literal(true),
+        leftOutLevel: z.number(),
+        fittedRuns: z.number(),
+        runs: z.array(heldOutRun),
+        coefficients: lawCoefficients,
+        meanAbsRelativeError: z.number(),
+        worstRelativeError: z.number(),
+        meanAbsSizeError: z.number(),
+        worstSizeError: z.number(),
+        verdict,
+      }),
+      z.object({ kind: z.enum(['largest-size', 'longest-training']), possible: z.literal(false), reason: heldOutReason }),
+    ]),
+  ),
+  verdict: verdict.nullable(),
+});
+const trustReport = z.object({
+  level: z.number(),
+  threshold: z.number(),
+  quantities: z.array(
+    z.object({
+      kind: z.enum(['multiplier', 'equal-quality-size', 'optimal-sparsity', 'loss']),
+      sparsity: z.number().nullable(),
+      value: z.number(),
+      interval,
+      spread: z.number(),
+      spreadUnit: z.enum(['relative', 'points']),
+      flagged: z.boolean(),
+    }),
+  ),
+  coefficients: z.array(
+    z.object({ name: z.enum(['aS', 'bS', 'cS', 'bN', 'aD', 'bD', 'c']), value: z.number(), interval, status: z.enum(['tight', 'wide', 'unidentifiable']) }),
+  ),
+  unidentifiableButTight: z.boolean(),
+});
+const pilotRun = z.object({
+  label: z.string().min(1).max(100),
+  sparsity: z.number().min(0).lt(1),
+  nonzero: z.number().positive(),
+  denseParams: z.number().positive(),
+  data: z.number().positive(),
+  flops: z.number().positive(),
+  gpuHours: z.number().positive(),
+});
+const predictedWidths = z.object({
+  level: z.number(),
+  multiplier: z.array(z.object({ sparsity: z.number(), value: z.number(), halfWidth: z.number(), low: z.number(), high: z.number() })),
+  optimalSparsity: z.object({ value: z.number(), halfWidthPoints: z.number(), low: z.number(), high: z.number() }),
+  realisations: z.number(),
+  failed: z.number(),
+});
+const planSummary = z.object({
+  budgetGpuHours: z.number(),
+  runs: z.array(pilotRun),
+  totalGpuHours: z.number(),
+  totalFlops: z.number(),
+  shape: z.object({
+    sparsities: z.array(z.number()),
+    sizeCount: z.number(),
+    sizeStep: z.number(),
+    dataCount: z.number(),
+    dataStep: z.number(),
+    dataPerOptimal: z.number(),
+  }),
+  sizes: z.array(z.number()),
+  dataLevels: z.array(z.number()),
+  prediction: predictedWidths,
+  extrapolation: z.object({ largestNonzero: z.number(), factor: z.number(), capsAtPilotFirst: z.boolean() }),
+});
+const pilotPlan = planSummary.extend({
+  family: z.enum(['vit', 't5']),
+  lawName: z.string(),
+  dataUnit: z.enum(['images', 'tokens']),
+  hardware: z.object({ gpuFlops: z.number(), utilisation: z.number(), tokensPerUnit: z.number() }),
+  targets: z.object({ sparsities: z.array(z.number()), nonzero: z.number(), data: z.number() }),
+  seed: z.number(),
+  noise: z.object({ sigma: z.number(), source: z.string() }),
+  minimumBudgetGpuHours: z.number(),
+  floors: z.object({ nonzero: z.number(), data: z.number(), source: z.string() }),
+  search: z.object({ shapes: z.number(), feasible: z.number(), simulated: z.number() }),
+  doubled: planSummary,
+});
+const finitePositive = z.number().positive().finite();
+
 export const contract = {
   appInfo: {
     args: z.object({}).strict(),
@@ -94,7 +202,31 @@ export const contract = {
       rmse: z.number(),
       maxRelativeError: z.number(),
       intervals: z.record(z.string(), z.object({ low: z.number(), median: z.number(), high: z.number() })).nullable(),
+      heldOut: heldOutValidation,
+      trust: trustReport.nullable(),
     }),
+  },
+  planPilot: {
+    /** Which pilot runs to do within a GPU budget (core/law/pilot-plan.ts); the law is the family's preset or a custom one. */
+    args: z
+      .object({
+        family: z.enum(['vit', 't5']),
+        coefficients: coefficientsDocumentSchema.nullable().default(null),
+        budgetGpuHours: finitePositive.max(1e9),
+        gpuFlops: finitePositive.max(1e20),
+        utilisation: finitePositive.max(1),
+        tokensPerUnit: finitePositive.max(1e7).optional(),
+        targetNonzero: finitePositive.max(1e15).optional(),
+        targetSparsities: z.array(z.number().gt(0).lt(1)).min(1).max(8).optional(),
+        seed: z.number().int().min(0).max(0xffffffff).default(0),
+      })
+      .strict(),
+    result: z.object({ plan: pilotPlan, csv: z.string() }),
+  },
+  exportPilotCsv: {
+    /** Saves a plan's runs as the fitter's CSV (loss column empty) where the user chooses; null when cancelled. */
+    args: z.object({ runs: z.array(pilotRun.strict()).min(1).max(1000), defaultName: z.string().min(1).max(200) }).strict(),
+    result: z.object({ path: z.string() }).nullable(),
   },
   exportMemo: {
     args: z

@@ -11,6 +11,8 @@ import { InputError } from '../core/input.js';
 import { schemaError } from '../core/schema.js';
 import type { Scenario } from '../core/roi/scenario.js';
 import type { FitJob, FitOutcome } from '../fit/fit-job.js';
+import type { PilotJob, PilotOutcome } from '../fit/pilot-job.js';
+import { pilotRunsCsv } from '../core/law/pilot-csv.js';
 import type { AdvisorStore } from '../store/store.js';
 import { importDocument, parseImportText } from '../store/transfer.js';
 import { CHANNELS, type Channel, type EventName } from './channels.js';
@@ -54,6 +56,9 @@ export interface Services {
     options: ModelBenchmarkOptions,
     hooks: { onProgress: (p: EventPayload<'modelBenchmarkProgress'>) => void; signal: AbortSignal },
   ): Promise<BenchmarkResult>;
+  runPilot(job: PilotJob): Promise<PilotOutcome>;
+  /** Asks where to save a text file (a save dialog in the app), writes it there; null when the user cancels. */
+  saveText(defaultName: string, text: string, kind: 'csv'): Promise<string | null>;
   /** Asks where to save the memo (a save dialog in the app); null when the user cancels. */
   chooseMemoPath(defaultName: string): Promise<string | null>;
   writeMemo(request: MemoRequest): Promise<{ path: string; contentHash: string; pages: number; scenarioRef: { id: string; revision: number } }>;
@@ -186,6 +191,11 @@ export function createHandlers(services: Services): Handlers {
     getBenchmark: (args) => services.store.benchmarks.get(args.id).document,
     fitLaw: (args, emit) =>
       services.runFit(args, { onProgress: (fraction, current) => emit('fitProgress', { fraction, current }) }),
+    planPilot: (args) => services.runPilot(args),
+    exportPilotCsv: async (args) => {
+      const path = await services.saveText(args.defaultName, pilotRunsCsv(args.runs), 'csv');
+      return path === null ? null : { path };
+    },
     exportMemo: async (args) => {
       const defaultName = `${args.scenario.name.replace(/[\\/:*?"<>|]+/g, '_')}.${args.language}.pdf`;
       const path = await services.chooseMemoPath(defaultName);

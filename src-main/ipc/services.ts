@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { describeModelFile, runModelBenchmark } from '../bench/own-model/run-model-benchmark.js';
 import { runHardwareCheck } from '../bench/run-hardware-check.js';
-import { runFitInWorker } from '../fit/fit-service.js';
+import { runFitInWorker, runPilotInWorker } from '../fit/fit-service.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadExamples } from '../io/examples.js';
 import type { AdvisorStore } from '../store/store.js';
 import type { Services } from './handlers.js';
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   writeMemo: Services['writeMemo'];
   /** The open dialog for "Measure our own model"; without one, picking a model answers "cancelled". */
   chooseModelFile?: () => Promise<string | null>;
+  /** Asks where to save a CSV file (a save dialog in the app); null when cancelled. Without it, saving is always cancelled. */
+  chooseCsvPath?: (defaultName: string) => Promise<string | null>;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -32,6 +35,12 @@ export function createServices(options: ServiceOptions): Services {
     examples: () => loadExamples(path.join(options.appRoot, 'resources')),
     runHardwareCheck: (settings, hooks) => runHardwareCheck(settings, hooks),
     runFit: (job, hooks) => runFitInWorker(job, hooks),
+    runPilot: (job) => runPilotInWorker(job),
+    saveText: async (defaultName, text) => {
+      const file = (await options.chooseCsvPath?.(defaultName)) ?? null;
+      if (file !== null) writeFileAtomic(file, text);
+      return file;
+    },
     chooseMemoPath: options.chooseMemoPath,
     writeMemo: options.writeMemo,
     chooseModelFile: options.chooseModelFile ?? (async () => null),

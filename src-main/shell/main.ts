@@ -78,6 +78,12 @@ function registerIpc(window: () => BrowserWindow | null): void {
         const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
         return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
       },
+      chooseCsvPath: async (defaultName) => {
+        const owner = window();
+        const options = { defaultPath: defaultName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+        const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
+      },
     }),
   );
   for (const channel of CHANNELS) {

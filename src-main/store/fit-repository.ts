@@ -11,7 +11,9 @@ import {
   coefficientsDocumentSchema,
   type CoefficientsDocument,
 } from '../core/law/coefficients-file.js';
+import type { BootstrapResult } from '../core/law/bootstrap.js';
 import type { FitDiagnostics, LawFit, Run } from '../core/law/fit.js';
+import type { HeldOutValidation } from '../core/law/held-out.js';
 import { parseDocument } from '../core/schema.js';
 import { fitDiagnosticsSchema, runsSchema } from './record-schemas.js';
 
@@ -135,7 +137,22 @@ export function createFitRepository(db: Database.Database, now: () => Date): Fit
   };
 }
 
-/** What `fit --save-db` stores: the coefficients document, the runs and the fit's diagnostics. */
-export function fitInputFromLawFit(fit: LawFit, runs: readonly Run[], name: string, citation: string, source: string | null): FitInput {
-  return { document: coefficientsDocumentFromFit(fit, name, citation), runs: [...runs], diagnostics: fit.diagnostics, source };
+/**
+ * What `fit --save-db` stores: the coefficients document (with the held-out block and the
+ * bootstrap's spread and vectors when given), the runs and the fit's diagnostics.
+ */
+export function fitInputFromLawFit(
+  fit: LawFit,
+  runs: readonly Run[],
+  name: string,
+  citation: string,
+  source: string | null,
+  extras: { bootstrap?: BootstrapResult; validation?: HeldOutValidation } = {},
+): FitInput {
+  return {
+    document: coefficientsDocumentFromFit(fit, name, citation, extras.bootstrap, extras.validation),
+    runs: [...runs],
+    diagnostics: fit.diagnostics,
+    source,
+  };
 }

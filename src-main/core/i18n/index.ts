@@ -11,6 +11,8 @@ import { glossaryJa } from './glossary-ja.js';
 import { ja } from './ja.js';
 import { ownModelEn } from './own-model-en.js';
 import { ownModelJa } from './own-model-ja.js';
+import { pilotEn } from './pilot-en.js';
+import { pilotJa } from './pilot-ja.js';
 import { uiEn } from './ui-en.js';
 import { uiJa } from './ui-ja.js';
 import { decisionEn } from './decision-en.js';
@@ -110,8 +112,8 @@ function translatorFor(language: Language): TFunction {
   void instance.init({
     lng: language,
     resources: {
-      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn } },
-      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa } },
+      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn, pilot: pilotEn } },
+      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa, pilot: pilotJa } },
     },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.

@@ -14,7 +14,7 @@ import {
   type NormalizedCoefficients,
 } from './coefficients.js';
 import { lossUnchecked } from './law.js';
-import { minimizeBfgs, type Objective } from './minimize.js';
+import { minimizeBfgs, type MinimizeOptions, type Objective } from './minimize.js';
 import type { FittedRange, Law } from './presets.js';
 import { InputError, requireInteger, requirePositive, requireSparsity } from '../input.js';
 import { seededRandom, type Random } from '../random.js';
@@ -122,7 +122,8 @@ export function checkDesign(runs: readonly Run[]): void {
   }
 }
 
-function defaultNormalization(runs: readonly Run[]): Normalization {
+/** 1e6 non-zeros, and the power of ten nearest the median data of the runs. */
+export function defaultNormalization(runs: readonly Pick<Run, 'data'>[]): Normalization {
   const logs = runs.map((r) => Math.log10(r.data)).sort((a, b) => a - b);
   const median = logs[Math.floor(logs.length / 2)]!;
   return { nonzeroUnit: 1e6, dataUnit: 10 ** Math.round(median) };
@@ -229,7 +230,7 @@ function isUsable(x: NormalizedCoefficients, units: Normalization): boolean {
   }
 }
 
-const MINIMIZE = { gradientTolerance: 1e-13, maxIterations: 3000 };
+const MINIMIZE: MinimizeOptions = { gradientTolerance: 1e-13, maxIterations: 3000 };
 
 interface StartResult {
   x: NormalizedCoefficients;
@@ -243,9 +244,10 @@ export function minimizeFromStarts(
   objective: Objective,
   starts: readonly NormalizedCoefficients[],
   units: Normalization,
+  options: MinimizeOptions = MINIMIZE,
 ): StartResult[] {
   return starts.map((start) => {
-    const result = minimizeBfgs(objective, start, MINIMIZE);
+    const result = minimizeBfgs(objective, start, options);
     const x = Array.from(result.x) as unknown as NormalizedCoefficients;
     const usable = Number.isFinite(result.value) && isUsable(x, units);
     return { x, value: result.value, evaluations: result.evaluations, usable };

@@ -211,7 +211,8 @@ export function runningCost(flops: number, baseFlops: number, deployMonth: numbe
     );
   }
   const fleet = x.fleet!;
-  const requestsPerSecondPerDevice = x.fleetBaseRequestsPerSecond * (baseFlops / flops);
+  // Beyond 10¹² requests per second a device has, for any plant, unlimited capacity: the fleet model's ceiling.
+  const requestsPerSecondPerDevice = Math.min(1e12, x.fleetBaseRequestsPerSecond * (baseFlops / flops));
   const latencyMs = x.fleetBaseLatencyMs * (flops / baseFlops);
   // A model a million times heavier than today's cannot be served by any fleet: infeasible, not an error.
   if (!(requestsPerSecondPerDevice > 1e-9) || !(latencyMs <= 1e9)) return Infinity;

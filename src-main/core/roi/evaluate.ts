@@ -4,7 +4,8 @@
  * uncertainty, sensitivity against the recommended action, and the recommendation out. Pure, seeded
  * and fast enough to run on every keystroke (10,000 draws in well under 100 ms; `npm run bench`).
  */
-import { parseCoefficientsDocument } from '../law/coefficients-file.js';
+import { heldOutVerdict, parseCoefficientsDocument } from '../law/coefficients-file.js';
+import { presetBootstrapVectors } from '../law/preset-bootstrap.js';
 import type { LawCoefficients } from '../law/coefficients.js';
 import { effectiveData } from '../law/effective-data.js';
 import type { OptimalSparsity } from '../law/optimal.js';
@@ -104,11 +105,15 @@ function contextTokens(s: Scenario): number {
     : s.deployment.unitsPerRequest.value + s.deployment.outputTokensPerRequest.value;
 }
 
+/** A custom law's held-out verdict (core/law/held-out.ts), or 'unvalidated' when it was never checked. */
 function customLawVerdict(s: Scenario): 'extrapolates-well' | 'use-with-care' | 'unreliable' | 'unvalidated' | null {
   if (s.family.kind !== 'custom') return null;
-  const validation = (s.family.coefficients as { validation?: { verdict?: string } }).validation;
-  const verdict = validation?.verdict;
-  return verdict === 'extrapolates-well' || verdict === 'use-with-care' || verdict === 'unreliable' ? verdict : 'unvalidated';
+  return heldOutVerdict(s.family.coefficients) ?? 'unvalidated';
+}
+
+/** The law's bootstrap vectors: the preset's shipped ones, or those a custom fit carries (none without a bootstrap). */
+export function lawVectorsFor(s: Scenario): readonly LawCoefficients[] {
+  return s.family.kind === 'preset' ? presetBootstrapVectors(s.family.preset) : (s.family.coefficients.uncertainty?.vectors ?? []);
 }
 
 export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult | null = null, settings: EvaluateOptions = {}): RoiResult {
@@ -169,7 +174,7 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
       ? planFleet(
           x.fleet!,
           {
-            requestsPerSecondPerDevice: x.fleetBaseRequestsPerSecond * (baseFlops / cost.flopsPerRequest),
+            requestsPerSecondPerDevice: Math.min(1e12, x.fleetBaseRequestsPerSecond * (baseFlops / cost.flopsPerRequest)),
             latencyMs: x.fleetBaseLatencyMs * (cost.flopsPerRequest / baseFlops),
             deployMonth: x.status === 'trained' ? Math.min(horizon, Math.ceil(cost.deployMonths - 1e-9)) : 0,
             statusQuo: { requestsPerSecondPerDevice: x.fleetBaseRequestsPerSecond },
@@ -216,7 +221,7 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
   const alternative = cheapest(compared.filter((o) => !isSparse(o))) ?? options[0]!;
   const materiality = scenario.decision.materiality.value * baselineCost.total;
 
-  const vectors = settings.lawVectors ?? null;
+  const vectors = settings.lawVectors === undefined ? lawVectorsFor(scenario) : settings.lawVectors;
   const draws: LawDraws | null =
     scenario.uncertainty.law && vectors && vectors.length > 0
       ? lawDraws(vectors, options, {

@@ -188,7 +188,8 @@ export function buildOptions(ctx: OptionContext): OptionSet {
     }
     const unique = cheapestData(floorData, available, (u) => newModel(sparsity, u, speedup)?.cost.total ?? Infinity);
     const model = newModel(sparsity, unique, speedup)!;
-    return { unique, ...model };
+    // A model no fleet or budget can serve (a cost that is not finite) is no option at all.
+    return Number.isFinite(model.cost.total) ? { unique, ...model } : null;
   };
 
   let denseUnavailable: string | null = null;

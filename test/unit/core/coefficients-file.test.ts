@@ -59,10 +59,67 @@ describe('the law’s own uncertainty from a bootstrap', () => {
     expect(document.uncertainty).toMatchObject({ resamples: 12, seed: 5 });
     expect(() => parseCoefficientsDocument(JSON.parse(JSON.stringify(document)))).not.toThrow();
 
+    // The engine draws the fit's own coefficient vectors; without a bootstrap there are none to draw.
     const custom = scenarioWith('t5', (s) => (s.family = { kind: 'custom', coefficients: document }));
-    expect(evaluateScenario(custom).monteCarlo.lawUncertainty).toMatchObject({ ...spread, source: expect.stringContaining('12 resamples') });
+    const drawn = evaluateScenario(custom).lawUncertainty;
+    expect(drawn.vectors).toBe(document.uncertainty!.vectors!.length);
+    expect(drawn.vectors).toBeGreaterThan(0);
+    expect(drawn.source).toContain('fit’s runs');
     const { uncertainty: _dropped, ...withoutBootstrap } = document;
     const plain = scenarioWith('t5', (s) => (s.family = { kind: 'custom', coefficients: withoutBootstrap }));
-    expect(evaluateScenario(plain).monteCarlo.lawUncertainty).toMatchObject({ low: 0.8, high: 1.2 });
+    expect(evaluateScenario(plain).lawUncertainty.vectors).toBe(0);
+  });
+});
+
+describe('the document’s held-out block, bootstrap vectors and strictness', () => {
+  const runs = t5Runs();
+  const fit = fitLaw(runs, { huberDelta: 0.001, logResiduals: true, starts: 4, seed: 1, dataUnit: 'tokens' });
+  const plain = coefficientsDocumentFromFit(fit, 'pilot', 'fit of 48 runs');
+
+  it('refuses a key it does not know, naming it, at the top and inside', async () => {
+    const { parseDocument } = await import('../../../src-main/core/schema.js');
+    const { coefficientsDocumentSchema } = await import('../../../src-main/core/law/coefficients-file.js');
+    const copy = () => JSON.parse(JSON.stringify(plain));
+    expect(() => parseCoefficientsDocument({ ...copy(), colour: 'blue' }, 'file')).toThrow(/colour/);
+    expect(() => parseCoefficientsDocument({ ...copy(), coefficients: { ...plain.coefficients, d: 1 } }, 'file')).toThrow(/file\.coefficients.*"d"/);
+    expect(() => parseDocument(coefficientsDocumentSchema, { ...copy(), runs: [] }, 'fit')).toThrow(/runs/);
+  });
+
+  it('still reads a document from before the held-out block and the vectors', () => {
+    const older = JSON.parse(JSON.stringify(plain));
+    delete older.validation;
+    older.uncertainty = { multiplierExcess90: { low: 0.9, high: 1.1 }, resamples: 50, seed: 0 };
+    expect(() => parseCoefficientsDocument(older)).not.toThrow();
+  });
+
+  it('reads an exported fit (the document plus its runs and diagnostics) as coefficients', () => {
+    const exported = { ...JSON.parse(JSON.stringify(plain)), runs, diagnostics: fit.diagnostics };
+    expect(parseCoefficientsDocument(exported).coefficients).toEqual(fit.coefficients);
+  });
+
+  it('carries the held-out verdict and the bootstrap’s successful vectors', async () => {
+    const { bootstrapFit, defaultReference } = await import('../../../src-main/core/law/bootstrap.js');
+    const { validateHeldOut } = await import('../../../src-main/core/law/held-out.js');
+    const { heldOutVerdict } = await import('../../../src-main/core/law/coefficients-file.js');
+    const bootstrap = bootstrapFit(runs, fit, { resamples: 10, seed: 2, level: 0.95, reference: defaultReference(runs), multiplierSparsities: [0.75] });
+    const validation = validateHeldOut(runs, fit.settings);
+    const document = coefficientsDocumentFromFit(fit, 'pilot', 'fit of 48 runs', bootstrap, validation);
+    const reread = JSON.parse(JSON.stringify(document));
+    expect(() => parseCoefficientsDocument(reread)).not.toThrow();
+    expect(reread.uncertainty.vectors).toEqual(bootstrap.samples);
+    expect(reread.uncertainty.vectors).toHaveLength(10 - bootstrap.failed);
+    expect(reread.uncertainty.failed).toBe(bootstrap.failed);
+    expect(heldOutVerdict(reread)).toBe(validation.verdict);
+    expect(reread.validation.checks[0]).toMatchObject({ kind: 'largest-size', possible: true, leftOutRuns: 12, fittedRuns: 36 });
+    expect(reread.validation.checks[1]).toEqual({ kind: 'longest-training', possible: false, reason: { code: 'too-few-data-levels', levels: 3 } });
+    expect(heldOutVerdict(plain)).toBeNull();
+  });
+
+  it('keeps at most 1,000 vectors', () => {
+    const vectors = Array.from({ length: 1001 }, () => ({ ...fit.coefficients }));
+    const doc = { ...JSON.parse(JSON.stringify(plain)), uncertainty: { multiplierExcess90: { low: 0.9, high: 1.1 }, resamples: 1001, seed: 0, vectors } };
+    expect(() => parseCoefficientsDocument(doc, 'file')).toThrow(/file\.uncertainty\.vectors/);
+    doc.uncertainty.vectors = vectors.slice(0, 1000);
+    expect(() => parseCoefficientsDocument(doc, 'file')).not.toThrow();
   });
 });

@@ -47,6 +47,8 @@ const MALFORMED: Record<Channel, unknown> = {
   listBenchmarks: [1, 2, 3],
   getBenchmark: { id: '' },
   fitLaw: { csv: 'a,b', fileName: 'x.csv', dataUnit: 'steps', logResiduals: false },
+  planPilot: { family: 'vit', budgetGpuHours: -1, gpuFlops: 312e12, utilisation: 0.4 },
+  exportPilotCsv: { runs: [], defaultName: 'plan.csv' },
   exportMemo: { scenario: {}, benchmarkId: null, language: 'fr', scenarioRef: null },
   chooseModelFile: { path: '/etc/passwd' },
   runModelBenchmark: { token: 't', pattern: '3:8' },
@@ -103,6 +105,21 @@ describe('the IPC contract', () => {
     expect(events.filter((e) => e.event === 'fitProgress').length).toBeGreaterThanOrEqual(5);
     const bad = await handlers.fitLaw({ csv: 'sparsity,nonzero_params,data,loss\n0,1e6,lots,3\n', fileName: 'bad.csv', dataUnit: 'tokens', logResiduals: false }, emit);
     expect(bad).toEqual({ ok: false, error: 'line 2, column data: expected a number, got "lots"' });
+  });
+
+  it('plans a pilot in a worker thread, refusing a bad budget by name', async () => {
+    const answer = await handlers.planPilot({ family: 't5', budgetGpuHours: 100, gpuFlops: 312e12, utilisation: 0.4 }, emit);
+    expect(answer).toMatchObject({ ok: true });
+    const { plan, csv } = (answer as { value: { plan: { totalGpuHours: number; runs: unknown[] }; csv: string } }).value;
+    expect(plan.totalGpuHours).toBeLessThanOrEqual(100);
+    expect(csv.split('\n')[0]).toBe('label,sparsity,nonzero_params,dense_params,data,gpu_hours,loss');
+    const zero = await handlers.planPilot({ family: 't5', budgetGpuHours: 0, gpuFlops: 312e12, utilisation: 0.4 }, emit);
+    expect(zero).toMatchObject({ ok: false, error: expect.stringContaining('budgetGpuHours') });
+    const tooSmall = await handlers.planPilot({ family: 't5', budgetGpuHours: 1, gpuFlops: 312e12, utilisation: 0.4 }, emit);
+    expect(tooSmall).toMatchObject({ ok: false, error: expect.stringMatching(/^budgetGpuHours: .*smallest budget that works/) });
+    // No save dialog in this test: exporting is answered as cancelled.
+    const exported = await handlers.exportPilotCsv({ runs: plan.runs, defaultName: 'plan.csv' }, emit);
+    expect(exported).toEqual({ ok: true, value: null });
   });
 });
 
