@@ -1,9 +1,12 @@
 /**
  * Which inference speed-up applies to a sparse model at sparsity S on the deployment provider:
  * a measured row of a hardware check, an upper-bound row when the user picks it, or the user's
- * assumption. The answer always says which it is.
+ * assumption. The answer always says which it is. Rows from a software GPU (one emulated on the
+ * CPU) are never used: they check the GPU path, not its speed.
  */
+import { ADAPTER_LABELS } from '../hardware/adapters.js';
 import type { BenchmarkResult, Provider, SpeedupRow } from '../hardware/benchmark-result.js';
+import { adapterOf, isSoftwareAdapter } from '../hardware/deployment-evidence.js';
 
 export type SpeedupKind = 'measured' | 'upper-bound' | 'assumed';
 
@@ -144,6 +147,11 @@ export function resolveSpeedup(
     };
   };
   if (!benchmark) return fallback('no hardware check');
+  // A GPU emulated on the CPU proves the GPU path runs; its timings are never offered as a speed-up.
+  if (isSoftwareAdapter(benchmark, request.provider)) {
+    const name = adapterOf(benchmark, request.provider)?.name ?? 'unnamed';
+    return fallback(`the hardware check's ${request.provider} rows ran on ${name}, a ${ADAPTER_LABELS.software}`);
+  }
   const providerRows = benchmark.table.filter((r) => r.provider === request.provider);
   const tokens = closestTokens(providerRows, request.tokens);
   if (tokens === null) return fallback(`the hardware check has no rows for ${request.provider}`);

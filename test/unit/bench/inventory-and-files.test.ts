@@ -73,8 +73,9 @@ describe('result files', () => {
 
   it('refuses a document of another format or version', () => {
     const file = path.join(dir, 'other.json');
-    writeFileSync(file, JSON.stringify({ ...syntheticDocument(), version: 2 }));
+    writeFileSync(file, JSON.stringify({ ...syntheticDocument(), version: 3 }));
     expect(() => readBenchmarkFile(file)).toThrow(`${file}.version`);
+    expect(() => readBenchmarkFile(file)).toThrow('a newer version of the app');
   });
 
   it('names the file when it is missing or not JSON', () => {

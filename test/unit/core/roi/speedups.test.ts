@@ -66,4 +66,22 @@ describe('resolving speed-ups', () => {
     expect(resolveSpeedup(request({ tokens: 4 }), multi, []).value).toBe(1.5);
     expect(resolveSpeedup(request({ tokens: 197 }), multi, []).value).toBe(1.1);
   });
+
+  it('never offers the rows of a software GPU as a speed-up: it falls back to the assumptions, saying why', () => {
+    const webgpu = benchmarkDocument([measuredRow('webgpu', 0.75, 1.3), measuredRow('cpu', 0.75, 1.1)]);
+    const software = {
+      ...webgpu,
+      inventory: {
+        ...webgpu.inventory,
+        adapters: [{ provider: 'webgpu' as const, vendor: 'Mesa', name: 'llvmpipe (LLVM 15.0.6, 256 bits)', driver: 'llvmpipe', type: 'software' as const, source: 'vulkaninfo' as const, note: 'enumerated by the OS, not reported by ORT' }],
+      },
+    };
+    const s = resolveSpeedup(request({ provider: 'webgpu' }), software, [{ sparsity: 0.75, value: 1.05 }]);
+    expect(s).toMatchObject({ kind: 'assumed', value: 1.05, benchmarkId: null });
+    expect(s.note).toContain('llvmpipe');
+    expect(s.note).toContain('software GPU — checks that the GPU path works, not a performance figure');
+    // The same rows on a hardware adapter are measured; the CPU rows of the same run still count.
+    expect(resolveSpeedup(request({ provider: 'webgpu' }), webgpu, []).kind).toBe('measured');
+    expect(resolveSpeedup(request({ provider: 'cpu' }), software, []).kind).toBe('measured');
+  });
 });
