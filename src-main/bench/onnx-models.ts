@@ -9,6 +9,7 @@ import {
   csrOfTranspose,
   denseLayerWeights,
   pruneExactly,
+  pruneTwoFour,
   seededUniform,
   STREAM,
   varianceKeepingScale,
@@ -181,11 +182,16 @@ export class ChainWeights {
     return pruneExactly(this.denseLayer(layer), sparsity, this.seed, STREAM.pruneLayer(layer, sparsity), scale);
   }
 
+  /** Layer `layer` pruned 2:4 along K, survivors scaled by √2 like a zeroed layer at S = 0.5. */
+  structuredLayer(layer: number): Float32Array {
+    return pruneTwoFour(this.denseLayer(layer), this.shape(layer), Math.SQRT2);
+  }
+
   csrLayer(layer: number, sparsity: number): CsrMatrix {
     return csrOfTranspose(this.zeroedLayer(layer, sparsity), this.shape(layer));
   }
 
-  /** Encoded bytes of a dense, zeroed or upper-bound chain. */
+  /** Encoded bytes of a dense, zeroed, 2:4, upper-bound or sparse chain. */
   modelBytes(model: ChainModel): Uint8Array {
     const layers = Array.from({ length: model.layers }, (_, i) => i);
     switch (model.kind) {
@@ -193,6 +199,8 @@ export class ChainWeights {
         return denseChainBytes(layers.map((i) => ({ shape: this.shape(i), values: this.denseLayer(i) })));
       case 'zeroed':
         return denseChainBytes(layers.map((i) => ({ shape: this.shape(i), values: this.zeroedLayer(i, model.sparsity) })));
+      case 'structured':
+        return denseChainBytes(layers.map((i) => ({ shape: this.shape(i), values: this.structuredLayer(i) })));
       case 'upper-bound':
         return upperBoundChainBytes(model, this.dModel, this.ffnWidth, this.seed);
       case 'sparse-csr':

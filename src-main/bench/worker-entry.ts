@@ -24,12 +24,17 @@ async function handle(message: ParentMessage): Promise<void> {
       }
       case 'js-suite': {
         const { runJsSuite } = await import('./js-runner.js');
-        await runJsSuite(task.provider, task.job, task.reportZeroedOutputs, send);
+        await runJsSuite(task.provider, task.job, task.checkModels, send);
         break;
       }
       case 'capi-suite': {
         const { runCapiSuite } = await import('./capi-runner.js');
         await runCapiSuite(task.job, task.libraryPath, send);
+        break;
+      }
+      case 'tensorrt-suite': {
+        const { runTensorRtSuite } = await import('./tensorrt-runner.js');
+        await runTensorRtSuite(task.job, task.libraryPath, task.engineCacheDir, send);
         break;
       }
     }
