@@ -118,14 +118,7 @@ async function lastLevelCacheBytes(): Promise<number | null> {
 
 /** "name, driver" lines of `nvidia-smi --query-gpu=name,driver_version --format=csv,noheader`. */
 export function gpusFromNvidiaSmi(text: string): HardwareInventory['gpus'] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [name, driver] = l.split(',').map((s) => s.trim());
-      return { name: name!, driver: driver || null };
-    });
+  return parseNvidiaSmi(text).map((a) => ({ name: a.name ?? '', driver: a.driver }));
 }
 
 /** Display, VGA and 3D controllers in `lspci` output. */
