@@ -38,6 +38,7 @@ import type { TensorRtEvidence } from '../core/hardware/tensorrt-evidence.js';
 import { relativeMaxDifference } from '../core/hardware/weights.js';
 import { parseDocument } from '../core/schema.js';
 import { collectInventory, listAdapters, type MachineInventory } from './inventory.js';
+import { rowSums } from './onnx-models.js';
 import { BenchWorker, resolveWorkerEntry, type TaskOutcome, type WorkerEntry } from './worker-process.js';
 import type { SuiteJob, WorkerMessage, WorkerTask } from './worker-protocol.js';
 
@@ -108,7 +109,7 @@ const PROBE_TIMEOUT_MS = 30_000;
 /** Collects what the children report, pooling each case's samples over the rounds. */
 class Collector {
   readonly timings = new Map<string, RawTiming>();
-  readonly outputs = new Map<string, Float32Array>();
+  readonly outputs = new Map<string, { values: Float32Array; rowSums: boolean }>();
   readonly probes = new Map<Provider, ProviderProbe>();
   readonly tensorrtEvidence: { tokens: number; evidence: TensorRtEvidence | null }[] = [];
   ortVersion: string | null = null;
@@ -141,7 +142,7 @@ class Collector {
         break;
       }
       case 'output':
-        this.outputs.set(outputKey(message.provider, message.variant, message.sparsity, message.tokens), message.values);
+        this.outputs.set(outputKey(message.provider, message.variant, message.sparsity, message.tokens), { values: message.values, rowSums: message.rowSums === true });
         break;
       case 'tensorrt-evidence':
         this.tensorrtEvidence.push({ tokens: message.tokens, evidence: message.evidence });
@@ -338,12 +339,12 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
 }
 
 /** Sparse-kernel output against zeroed dense, per sparsity and token count, from the two processes' reports. */
-function sparseChecks(plan: SuitePlan, outputs: Map<string, Float32Array>): SparseCheck[] {
+function sparseChecks(plan: SuitePlan, outputs: Map<string, { values: Float32Array }>): SparseCheck[] {
   const checks: SparseCheck[] = [];
   for (const model of plan.capiModels.filter((m) => m.kind === 'sparse-csr')) {
     for (const tokens of plan.suite.tokens) {
-      const sparse = outputs.get(outputKey('cpu', 'sparse-kernel', model.sparsity, tokens));
-      const zeroed = outputs.get(outputKey('cpu', 'zeroed-dense', model.sparsity, tokens));
+      const sparse = outputs.get(outputKey('cpu', 'sparse-kernel', model.sparsity, tokens))?.values;
+      const zeroed = outputs.get(outputKey('cpu', 'zeroed-dense', model.sparsity, tokens))?.values;
       checks.push({ sparsity: model.sparsity, tokens, relativeDifference: sparse && zeroed ? relativeMaxDifference(sparse, zeroed) : null });
     }
   }
@@ -351,12 +352,13 @@ function sparseChecks(plan: SuitePlan, outputs: Map<string, Float32Array>): Spar
 }
 
 /** Every GPU output against the CPU's for the same model, token count and input. */
-function outputChecks(outputs: Map<string, Float32Array>): OutputCheck[] {
+function outputChecks(outputs: Map<string, { values: Float32Array; rowSums: boolean }>): OutputCheck[] {
   const checks: OutputCheck[] = [];
-  for (const [key, values] of outputs) {
+  for (const [key, { values, rowSums: summed }] of outputs) {
     const [provider, variant, sparsity, tokens] = key.split('|') as [Provider, OutputCheck['variant'], string, string];
     if (provider === 'cpu') continue;
-    const reference = outputs.get(outputKey('cpu', variant, Number(sparsity), Number(tokens)));
+    const cpu = outputs.get(outputKey('cpu', variant, Number(sparsity), Number(tokens)))?.values;
+    const reference = cpu && summed ? rowSums(cpu, Number(tokens)) : cpu;
     checks.push({
       provider,
       variant,

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChainModel } from '../core/hardware/chain-plan.js';
 import { parseSparsityLog, type TensorRtEvidence } from '../core/hardware/tensorrt-evidence.js';
-import { ChainWeights, denseChainBytes, INPUT_NAME, inputRows, OUTPUT_NAME } from './onnx-models.js';
+import { ChainWeights, denseChainBytes, INPUT_NAME, inputRows, OUTPUT_NAME, SCALE_NAME } from './onnx-models.js';
 import { findOrtLibrary, ORT_LOGGING_LEVEL_INFO, OrtCApi, type GpuProviderSetup, type Pointer } from './ort-c-api.js';
 import { captureStderr } from './stderr-capture.js';
 import { roundSettings, timeRoundSync } from './timing-loop.js';
@@ -46,19 +46,15 @@ function writeEvidenceFile(dir: string, entries: Record<string, TensorRtEvidence
 
 /**
  * The options of every TensorRT session: FP16 (the sparse tactics need FP16 or INT8), sparsity on,
- * the detailed build log (where TensorRT names the layers it ran sparse), and one optimisation
- * profile per token count so the tactics are chosen for that very shape.
+ * and the detailed build log, where TensorRT names the layers it ran sparse. The timed chains have
+ * static shapes (one model per token count), so no optimisation profile is needed.
  */
-export function tensorRtOptions(tokens: number, dModel: number, engineCacheDir: string | null): Record<string, string> {
-  const shape = `${INPUT_NAME}:${tokens}x${dModel}`;
+export function tensorRtOptions(engineCacheDir: string | null): Record<string, string> {
   return {
     device_id: '0',
     trt_fp16_enable: 'true',
     trt_sparsity_enable: 'true',
     trt_detailed_build_log: 'true',
-    trt_profile_min_shapes: shape,
-    trt_profile_opt_shapes: shape,
-    trt_profile_max_shapes: shape,
     ...(engineCacheDir === null
       ? {}
       : {
@@ -111,22 +107,23 @@ export async function runTensorRtSuite(job: SuiteJob, libraryPath: string | null
   const weights = new ChainWeights(job.dModel, job.ffnWidth, job.seed);
   const sessions = new Map<string, Pointer>();
   const key = (model: ChainModel, tokens: number) => `${model.variant}|${tokens}`;
-  const io = new Map<number, { x: Pointer; y: Pointer; yData: Float32Array }>();
+  // The request is inside each model (device-resident chains): a call sends the scalar S = 1 and gets each token's sum back.
+  const scale = api.createFloatTensor([1]);
+  scale.data[0] = 1;
+  const io = new Map<number, { y: Pointer; yData: Float32Array }>();
   const x = inputRows(job.seed, Math.max(...job.tokens), job.dModel);
   try {
     for (const tokens of job.tokens) {
-      const input = api.createFloatTensor([tokens, job.dModel]);
-      input.data.set(x.subarray(0, tokens * job.dModel));
-      const output = api.createFloatTensor([tokens, job.dModel]);
-      io.set(tokens, { x: input.value, y: output.value, yData: output.data });
+      const output = api.createFloatTensor([tokens]);
+      io.set(tokens, { y: output.value, yData: output.data });
     }
     // Engines are built once per model and token count (minutes each without the cache), then kept for every round.
     for (const model of job.models) {
-      const bytes = weights.modelBytes(model);
       for (const tokens of job.tokens) {
         send({ type: 'case-start', label: `tensorrt ${model.variant}, ${tokens} tokens: building the engine` });
         await yieldToEventLoop();
-        const setup: GpuProviderSetup = { provider: 'tensorrt', options: tensorRtOptions(tokens, job.dModel, engineCacheDir) };
+        const bytes = weights.deviceResidentBytes(model, x.subarray(0, tokens * job.dModel), tokens);
+        const setup: GpuProviderSetup = { provider: 'tensorrt', options: tensorRtOptions(engineCacheDir) };
         const { value: session, text } = captureStderr(() => api.createSession(bytes, job.threads, setup));
         sessions.set(key(model, tokens), session);
         if (model.kind === 'structured') {
@@ -136,9 +133,9 @@ export async function runTensorRtSuite(job: SuiteJob, libraryPath: string | null
           if (evidence === null && recorded[evidenceKey]) evidence = { ...recorded[evidenceKey]!, source: 'engine-cache' };
           send({ type: 'tensorrt-evidence', tokens, evidence });
         }
-        const { x: xv, y, yData } = io.get(tokens)!;
-        api.run(session, [INPUT_NAME], [xv], [OUTPUT_NAME], [y]);
-        send({ type: 'output', provider: 'tensorrt', variant: model.variant, sparsity: model.sparsity, tokens, values: Float32Array.from(yData) });
+        const { y, yData } = io.get(tokens)!;
+        api.run(session, [SCALE_NAME], [scale.value], [OUTPUT_NAME], [y]);
+        send({ type: 'output', provider: 'tensorrt', variant: model.variant, sparsity: model.sparsity, tokens, values: Float32Array.from(yData), rowSums: true });
       }
     }
     weights.release();
@@ -149,9 +146,9 @@ export async function runTensorRtSuite(job: SuiteJob, libraryPath: string | null
         for (const tokens of job.tokens) {
           send({ type: 'case-start', label: `tensorrt ${model.variant} (FP16), ${tokens} tokens (round ${r}/${job.rounds})` });
           await yieldToEventLoop();
-          const { x: xv, y } = io.get(tokens)!;
+          const { y } = io.get(tokens)!;
           const session = sessions.get(key(model, tokens));
-          const times = timeRoundSync(() => api.run(session, [INPUT_NAME], [xv], [OUTPUT_NAME], [y]), round);
+          const times = timeRoundSync(() => api.run(session, [SCALE_NAME], [scale.value], [OUTPUT_NAME], [y]), round);
           send({
             type: 'samples',
             timing: {
@@ -171,10 +168,8 @@ export async function runTensorRtSuite(job: SuiteJob, libraryPath: string | null
     }
   } finally {
     for (const session of sessions.values()) api.releaseSession(session);
-    for (const { x: xv, y } of io.values()) {
-      api.releaseValue(xv);
-      api.releaseValue(y);
-    }
+    for (const { y } of io.values()) api.releaseValue(y);
+    api.releaseValue(scale.value);
   }
 }
 

@@ -43,8 +43,12 @@ export type WorkerMessage =
   | { type: 'case-start'; label: string }
   /** One round of one case: appended to the case's pooled samples. */
   | { type: 'samples'; timing: RawTiming }
-  /** The output of one run: the sparse kernel is checked against zeroed dense, a GPU against the CPU. */
-  | { type: 'output'; provider: Provider; variant: Variant; sparsity: number; tokens: number; values: Float32Array }
+  /**
+   * The output of one run: the sparse kernel is checked against zeroed dense, a GPU against the
+   * CPU. rowSums: each token's sum only (TensorRT's device-resident chains), compared with the
+   * CPU output's row sums.
+   */
+  | { type: 'output'; provider: Provider; variant: Variant; sparsity: number; tokens: number; values: Float32Array; rowSums?: boolean }
   /** What TensorRT's build log (or the evidence kept with its engine cache) says about sparse tactics. */
   | { type: 'tensorrt-evidence'; tokens: number; evidence: TensorRtEvidence | null }
   /** The C-API path cannot run here; the reason goes into the sparse rows. */

@@ -40,7 +40,8 @@ export const LABELS = {
     `2:4 structured: no 2:4 path on ${provider}, so it runs like 50 % unstructured` +
     (hasUnstructured ? ' — figures copied from the zeroed-dense S = 0.5 row' : ' — S = 0.5 was not in this run, so no figures'),
   tensorrtDense: (cacheNote: string) =>
-    `dense baseline (measured; TensorRT FP16 through ORT's C API, same engine options as the 2:4 row${cacheNote})`,
+    `dense baseline (measured; TensorRT FP16 through ORT's C API, same engine options as the 2:4 row; the request stays on the GPU ` +
+    `and only each token's output sum comes back, so copies do not dilute the comparison${cacheNote})`,
   tensorrt24: (evidence: string) =>
     '2:4 structured: TensorRT sparse tactics (trt_sparsity_enable=true, FP16) through ORT\'s C API, against dense FP16 TensorRT ' +
     `timed in the same process; ${evidence}`,

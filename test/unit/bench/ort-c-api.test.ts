@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChainModel } from '../../../src-main/core/hardware/chain-plan.js';
 import { referenceMatMul, relativeMaxDifference } from '../../../src-main/core/hardware/weights.js';
-import { ChainWeights, INPUT_NAME, inputRows, OUTPUT_NAME, sparseInputName } from '../../../src-main/bench/onnx-models.js';
+import { ChainWeights, INPUT_NAME, inputRows, OUTPUT_NAME, rowSums, SCALE_NAME, sparseInputName } from '../../../src-main/bench/onnx-models.js';
 import { findOrtLibrary, OrtCApi } from '../../../src-main/bench/ort-c-api.js';
 import { runCapiSuite } from '../../../src-main/bench/capi-runner.js';
 import { runTensorRtSuite } from '../../../src-main/bench/tensorrt-runner.js';
@@ -126,5 +126,31 @@ describe.skipIf(!onLinux || gpuLibraries)('TensorRT and CUDA through the C API, 
     expect(messages).toHaveLength(1);
     const probe = messages[0]!;
     expect(probe.type === 'probe-result' && probe.provider === 'tensorrt' && probe.error).toMatch(/libonnxruntime_providers_shared\.so/);
+  });
+});
+
+describe.skipIf(!onLinux)('device-resident chains (the form TensorRT times)', () => {
+  it.each(['dense', 'structured'] as const)('a %s chain holding its request returns each token\'s sum of the ordinary chain\'s output', (kind) => {
+    const api = OrtCApi.load((findOrtLibrary() as { path: string }).path);
+    const weights = new ChainWeights(D, F, 5);
+    const chain: ChainModel = { ...model('dense'), kind, variant: kind === 'dense' ? 'dense' : 'structured-2:4', sparsity: kind === 'dense' ? 0 : 0.5 };
+    const x = inputRows(5, TOKENS, D);
+    let reference = x;
+    for (let i = 0; i < LAYERS; i++) {
+      const layer = kind === 'dense' ? weights.denseLayer(i) : weights.structuredLayer(i);
+      reference = referenceMatMul(reference, layer, TOKENS, weights.shape(i));
+    }
+    const scale = api.createFloatTensor([1]);
+    scale.data[0] = 1;
+    const output = api.createFloatTensor([TOKENS]);
+    const session = api.createSession(weights.deviceResidentBytes(chain, x, TOKENS), 1);
+    try {
+      api.run(session, [SCALE_NAME], [scale.value], [OUTPUT_NAME], [output.value]);
+      expect(relativeMaxDifference(output.data, rowSums(reference, TOKENS))).toBeLessThan(1e-4);
+    } finally {
+      api.releaseSession(session);
+      api.releaseValue(scale.value);
+      api.releaseValue(output.value);
+    }
   });
 });
