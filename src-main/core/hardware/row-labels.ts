@@ -63,6 +63,7 @@ export const LABELS = {
 /** One short word for a table column: measured / sparse kernel / upper bound / same as 50 % / unavailable, and unreliable. */
 export function shortLabel(row: Pick<SpeedupRow, 'kind' | 'variant' | 'reliable'>): string {
   if (row.kind === 'unavailable') return 'unavailable';
+  if (row.kind === 'estimate') return row.reliable ? 'estimate' : 'estimate, unreliable';
   const base =
     row.kind === 'same-as-unstructured'
       ? 'same as 50 % unstructured'

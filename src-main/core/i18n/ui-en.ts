@@ -78,6 +78,7 @@ export const uiEn = {
       'upper-bound': 'upper bound',
       'same-as-unstructured': 'runs like 50 % unstructured',
       unavailable: 'not available',
+      estimate: 'estimate from layer timings',
     },
     variant: {
       dense: 'dense',

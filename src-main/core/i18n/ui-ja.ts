@@ -80,6 +80,7 @@ export const uiJa: UiTexts = {
       'upper-bound': '上限値',
       'same-as-unstructured': '50 % 非構造化と同等',
       unavailable: '利用不可',
+      estimate: '層ごとの実測からの推定',
     },
     variant: {
       dense: '密',

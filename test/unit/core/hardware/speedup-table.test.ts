@@ -189,6 +189,11 @@ describe('speed-up table', () => {
     expect(t.filter((r) => r.provider === 'cpu')).toEqual(buildSpeedupTable(base).filter((r) => r.provider === 'cpu'));
   });
 
+  it('gives estimate rows (the own-model benchmark) their own short label', () => {
+    expect(shortLabel({ kind: 'estimate', variant: 'zeroed-dense', reliable: true })).toBe('estimate');
+    expect(shortLabel({ kind: 'estimate', variant: 'zeroed-dense', reliable: false })).toBe('estimate, unreliable');
+  });
+
   it('says on every row of a software GPU that it is no performance figure', () => {
     const t = buildSpeedupTable(input({ softwareProviders: ['webgpu'] }));
     expect(t.filter((r) => r.provider === 'webgpu').every((r) => r.note.endsWith('software GPU — checks that the GPU path works, not a performance figure'))).toBe(true);
