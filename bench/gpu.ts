@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { PROVIDERS, type Provider } from '../src-main/core/hardware/benchmark-result.js';
 import { resolveRole } from '../src-main/core/hardware/machine-role.js';
 import { InputError } from '../src-main/core/input.js';
+import { listAdapters } from '../src-main/bench/inventory.js';
 import { writeBenchmarkFile } from '../src-main/bench/result-file.js';
 import { runHardwareCheck } from '../src-main/bench/run-hardware-check.js';
 import { benchText } from '../src-main/cli/bench-command.js';
@@ -47,8 +48,21 @@ function options() {
   return { out, providers, role: resolveRole(values.role, '--role'), quick: values.quick === true };
 }
 
+/**
+ * WebGPU on a software adapter (lavapipe where no GPU driver offers Vulkan) is no performance
+ * figure and takes minutes at 256 tokens; on a GPU machine it is left out, saying so.
+ */
+async function withoutSoftwareWebGpu(providers: Provider[]): Promise<Provider[]> {
+  if (!providers.includes('webgpu')) return providers;
+  const [adapter] = await listAdapters(['webgpu']);
+  if (adapter?.type !== 'software') return providers;
+  console.log(`WebGPU left out: its adapter is ${adapter.name ?? 'a software GPU'}, a software GPU (no performance figure; the CI lane checks that path).`);
+  return providers.filter((p) => p !== 'webgpu');
+}
+
 async function main(): Promise<void> {
-  const { out, providers, role, quick } = options();
+  const { out, role, quick, ...asked } = options();
+  const providers = await withoutSoftwareWebGpu(asked.providers);
   const folder = path.dirname(path.resolve(out));
   const engineCache = path.join(folder, 'tensorrt-engines');
   mkdirSync(folder, { recursive: true });
