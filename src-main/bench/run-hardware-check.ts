@@ -28,6 +28,7 @@ import { explainProbeError } from '../core/hardware/provider-errors.js';
 import {
   buildSpeedupTable,
   timingKey,
+  PROVIDER_PRECISION,
   type OutputCheck,
   type SparseCheck,
   type SparseKernelOutcome,
@@ -364,7 +365,7 @@ function outputChecks(outputs: Map<string, { values: Float32Array; rowSums: bool
       variant,
       sparsity: Number(sparsity),
       tokens: Number(tokens),
-      precision: provider === 'tensorrt' ? 'fp16' : 'fp32',
+      precision: PROVIDER_PRECISION[provider],
       relativeDifference: reference ? relativeMaxDifference(values, reference) : null,
     });
   }

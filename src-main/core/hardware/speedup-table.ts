@@ -24,17 +24,33 @@ export type SparseKernelOutcome = { reachable: true; checks: SparseCheck[] } | {
 
 /**
  * A GPU's output against the CPU's for the same model and input. GPUs sum in another order, and
- * TensorRT's FP16 keeps 11 significant bits, so each precision has its tolerance (relative to the
- * output's largest value): FP32 agrees to ~1e-6 in practice, FP16 to ~1e-3.
+ * reduced precisions keep 11 significant bits, so each arithmetic has its tolerance (relative to
+ * the output's largest value): FP32 agrees to ~1e-6 in practice (WebGPU on lavapipe: ~5e-7),
+ * TF32 and FP16 to ~1e-3.
  */
-export const GPU_OUTPUT_TOLERANCE = { fp32: 1e-4, fp16: 1e-2 } as const;
+export const GPU_OUTPUT_TOLERANCE = { fp32: 1e-4, tf32: 1e-2, fp16: 1e-2 } as const;
+export type OutputPrecision = keyof typeof GPU_OUTPUT_TOLERANCE;
+
+/**
+ * The arithmetic each provider may use for an FP32 model: ORT's CUDA provider lets cuBLAS use
+ * TF32 on Ampere and newer by default (onnxruntime-node cannot turn it off), Core ML may run on
+ * the GPU or Neural Engine in FP16, and TensorRT is asked for FP16.
+ */
+export const PROVIDER_PRECISION: Record<Provider, OutputPrecision> = {
+  cpu: 'fp32',
+  webgpu: 'fp32',
+  dml: 'fp32',
+  coreml: 'fp16',
+  cuda: 'tf32',
+  tensorrt: 'fp16',
+};
 
 export interface OutputCheck {
   provider: Provider;
   variant: Variant;
   sparsity: number;
   tokens: number;
-  precision: keyof typeof GPU_OUTPUT_TOLERANCE;
+  precision: OutputPrecision;
   /** max |gpu − cpu| / max |cpu|; null when the CPU did not run this model. */
   relativeDifference: number | null;
 }

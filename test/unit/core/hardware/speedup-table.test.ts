@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkResultSchema, speedupRowSchema, type SpeedupRow } from '../../../../src-main/core/hardware/benchmark-result.js';
 import { shortLabel } from '../../../../src-main/core/hardware/row-labels.js';
-import { buildSpeedupTable, OUTPUT_TOLERANCE, type OutputCheck, type TableInput } from '../../../../src-main/core/hardware/speedup-table.js';
+import { buildSpeedupTable, OUTPUT_TOLERANCE, PROVIDER_PRECISION, type OutputCheck, type TableInput } from '../../../../src-main/core/hardware/speedup-table.js';
 import { samplesAround, syntheticDocument, syntheticPlan, syntheticTimings, timing } from './synthetic-run.js';
 
 const plan = syntheticPlan();
@@ -168,6 +168,16 @@ describe('speed-up table', () => {
       expect(wrong.note).toContain("webgpu output differs from the CPU's by 3.00e-1");
       // CPU rows are the reference and carry no such words.
       expect(find(t, { provider: 'cpu', variant: 'dense', tokens: 1 }).note).not.toContain('output matches');
+    });
+
+    it('allows a reduced-precision provider its own tolerance (CUDA computes FP32 MatMuls in TF32 by default)', () => {
+      expect(PROVIDER_PRECISION).toMatchObject({ cuda: 'tf32', tensorrt: 'fp16', webgpu: 'fp32' });
+      const cuda = outputChecks(() => 3e-3).map((c) => ({ ...c, provider: 'cuda' as const, precision: PROVIDER_PRECISION.cuda }));
+      const t = buildSpeedupTable({ ...input(), providers: ['cpu', 'cuda'], timings: syntheticTimings(plan, ['cpu', 'cuda'], () => 2), outputChecks: cuda });
+      expect(find(t, { provider: 'cuda', variant: 'dense', tokens: 1 }).note).toContain("output matches the CPU's within 3.0e-3 (relative, tolerance 0.01)");
+      // The same difference on an FP32 provider is refused.
+      const webgpu = buildSpeedupTable(input({ outputChecks: outputChecks(() => 3e-3) }));
+      expect(find(webgpu, { provider: 'webgpu', variant: 'dense', tokens: 1 }).kind).toBe('unavailable');
     });
 
     it('says so when the CPU did not run, so nothing could be compared', () => {
