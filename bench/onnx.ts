@@ -87,7 +87,7 @@ export async function harnessOverhead(s: BenchmarkSettings): Promise<void> {
   const runnerOnce = async () => {
     const worker = BenchWorker.start();
     try {
-      await worker.runTask({ type: 'js-suite', provider: 'cpu', job, reportZeroedOutputs: false }, (msg) => {
+      await worker.runTask({ type: 'js-suite', provider: 'cpu', job, checkModels: [] }, (msg) => {
         if (msg.type === 'samples') runner.get(msg.timing.tokens)!.push(...msg.timing.samplesMs);
       });
     } finally {

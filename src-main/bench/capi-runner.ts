@@ -71,7 +71,7 @@ export async function runCapiSuite(job: SuiteJob, libraryPath: string | null, se
             const inputs = model.kind === 'dense' ? [xValue] : [xValue, ...csr.get(model)!];
             const times = timeRoundSync(() => api.run(session, names, inputs, [OUTPUT_NAME], [y]), round);
             if (r === 1 && model.kind === 'sparse-csr') {
-              send({ type: 'output', variant: 'sparse-kernel', sparsity: model.sparsity, tokens, values: Float32Array.from(yData) });
+              send({ type: 'output', provider: 'cpu', variant: 'sparse-kernel', sparsity: model.sparsity, tokens, values: Float32Array.from(yData) });
             }
             send({
               type: 'samples',

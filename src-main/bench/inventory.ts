@@ -8,7 +8,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { HardwareInventory } from '../core/hardware/benchmark-result.js';
+import {
+  adapterEntry,
+  parseMacDisplays,
+  parseNvidiaSmi,
+  parseVulkanSummary,
+  parseWindowsVideoControllers,
+  type ListedAdapter,
+} from '../core/hardware/adapters.js';
+import type { Adapter, AdapterSource, HardwareInventory, Provider } from '../core/hardware/benchmark-result.js';
 
 const run = promisify(execFile);
 /** External tools (nvidia-smi, lspci, getconf, sysctl) get this long, so a hung driver cannot stall the check. */
@@ -24,9 +32,9 @@ async function readText(file: string): Promise<string | null> {
   }
 }
 
-async function tool(command: string, args: string[]): Promise<string | null> {
+async function tool(command: string, args: string[], timeout = TOOL_TIMEOUT_MS): Promise<string | null> {
   try {
-    const { stdout } = await run(command, args, { timeout: TOOL_TIMEOUT_MS, encoding: 'utf8', windowsHide: true });
+    const { stdout } = await run(command, args, { timeout, encoding: 'utf8', windowsHide: true });
     return stdout;
   } catch {
     return null;
@@ -110,14 +118,7 @@ async function lastLevelCacheBytes(): Promise<number | null> {
 
 /** "name, driver" lines of `nvidia-smi --query-gpu=name,driver_version --format=csv,noheader`. */
 export function gpusFromNvidiaSmi(text: string): HardwareInventory['gpus'] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => {
-      const [name, driver] = l.split(',').map((s) => s.trim());
-      return { name: name!, driver: driver || null };
-    });
+  return parseNvidiaSmi(text).map((a) => ({ name: a.name ?? '', driver: a.driver }));
 }
 
 /** Display, VGA and 3D controllers in `lspci` output. */
@@ -161,4 +162,74 @@ export async function collectInventory(): Promise<MachineInventory> {
     gpus: gpuList,
     os: { platform: process.platform, release: os.release(), arch: process.arch },
   };
+}
+
+/** One listing of the machine's adapters, from the tool the platform offers, or why there is none. */
+interface Listing {
+  source: AdapterSource;
+  adapters: ListedAdapter[];
+  /** Why the listing is empty, for the adapter's note. */
+  missing: string;
+}
+
+/** Listing tools can be slower than the CPU ones: vulkaninfo loads every Vulkan driver installed. */
+const LISTING_TIMEOUT_MS = 10_000;
+
+async function vulkanListing(): Promise<Listing> {
+  const out = await tool('vulkaninfo', ['--summary'], LISTING_TIMEOUT_MS);
+  if (out === null) return { source: 'none', adapters: [], missing: 'vulkaninfo is not installed (Debian: vulkan-tools) or failed' };
+  const adapters = parseVulkanSummary(out);
+  return { source: 'vulkaninfo', adapters, missing: 'vulkaninfo lists no Vulkan device' };
+}
+
+async function windowsListing(): Promise<Listing> {
+  const command = 'Get-CimInstance Win32_VideoController | Select-Object Name,AdapterCompatibility,DriverVersion | ConvertTo-Json';
+  const out = await tool('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', command], LISTING_TIMEOUT_MS);
+  if (out === null) return { source: 'none', adapters: [], missing: 'PowerShell did not list the video controllers' };
+  return { source: 'windows-video-controllers', adapters: parseWindowsVideoControllers(out), missing: 'Windows lists no video controller' };
+}
+
+async function macListing(): Promise<Listing> {
+  const out = await tool('system_profiler', ['SPDisplaysDataType', '-json'], LISTING_TIMEOUT_MS);
+  if (out === null) return { source: 'none', adapters: [], missing: 'system_profiler did not list the displays' };
+  return { source: 'macos-system-profiler', adapters: parseMacDisplays(out), missing: 'system_profiler lists no GPU' };
+}
+
+async function nvidiaListing(): Promise<Listing> {
+  const out = await tool('nvidia-smi', ['--query-gpu=name,driver_version', '--format=csv,noheader']);
+  if (out === null) return { source: 'none', adapters: [], missing: 'nvidia-smi is not installed or found no NVIDIA GPU' };
+  return { source: 'nvidia-smi', adapters: parseNvidiaSmi(out), missing: 'nvidia-smi lists no GPU' };
+}
+
+const NOT_HERE: Listing = { source: 'none', adapters: [], missing: '' };
+
+/** Which listing names the adapter of each provider on this platform (WebGPU: Vulkan on Linux, D3D12 on Windows, Metal on macOS). */
+function listingFor(provider: Exclude<Provider, 'cpu'>, platform: NodeJS.Platform): (() => Promise<Listing>) | string {
+  switch (provider) {
+    case 'cuda':
+    case 'tensorrt':
+      return nvidiaListing;
+    case 'webgpu':
+      return platform === 'linux' ? vulkanListing : platform === 'win32' ? windowsListing : platform === 'darwin' ? macListing : `no adapter listing known on ${platform}`;
+    case 'dml':
+      return platform === 'win32' ? windowsListing : 'DirectML exists only on Windows';
+    case 'coreml':
+      return platform === 'darwin' ? macListing : 'Core ML exists only on macOS';
+  }
+}
+
+/**
+ * The adapter of every provider other than the CPU, as the operating system lists it. Each tool
+ * runs at most once; a missing tool leaves the adapter "unknown" with the reason, never fails.
+ */
+export async function listAdapters(providers: readonly Provider[], platform: NodeJS.Platform = process.platform): Promise<Adapter[]> {
+  const cache = new Map<() => Promise<Listing>, Promise<Listing>>();
+  const entries: Adapter[] = [];
+  for (const provider of providers) {
+    if (provider === 'cpu') continue;
+    const how = listingFor(provider, platform);
+    const listing = typeof how === 'string' ? { ...NOT_HERE, missing: how } : await (cache.get(how) ?? cache.set(how, how()).get(how)!);
+    entries.push(adapterEntry(provider, listing.source, listing.adapters, listing.missing));
+  }
+  return entries;
 }

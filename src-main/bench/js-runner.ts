@@ -59,12 +59,19 @@ function caseLabel(provider: Provider, model: ChainModel, tokens: number, round:
   return `${provider} ${what}, ${tokens} tokens (round ${round}/${rounds})`;
 }
 
+async function outputOf(session: ort.InferenceSession, feed: ort.InferenceSession.FeedsType): Promise<Float32Array> {
+  const out = await session.run(feed);
+  return Float32Array.from(out[OUTPUT_NAME]!.data as Float32Array);
+}
+
 /**
  * Times every model on one provider. Rounds interleave the models so slow drift of the machine
  * (thermal, other tenants of a VM) spreads over all of them; within a round each model gets one
  * fresh session, timed for every token count, then released: exactly one live session at a time.
+ * Every model's output in the first round, and that of each check model (run once, untimed), go
+ * to the parent: the CPU's are the reference a GPU's are checked against.
  */
-export async function runJsSuite(provider: Provider, job: SuiteJob, reportZeroedOutputs: boolean, send: Send): Promise<void> {
+export async function runJsSuite(provider: Provider, job: SuiteJob, checkModels: ChainModel[], send: Send): Promise<void> {
   const weights = new ChainWeights(job.dModel, job.ffnWidth, job.seed);
   const encoded = new Map<ChainModel, Uint8Array>();
   const bytesOf = (model: ChainModel) => {
@@ -82,6 +89,20 @@ export async function runJsSuite(provider: Provider, job: SuiteJob, reportZeroed
   );
   const round = roundSettings(job);
 
+  // First, while the dense layers they derive from are at hand: the untimed check models.
+  for (const model of checkModels) {
+    send({ type: 'case-start', label: `${provider} ${model.variant} model, output check` });
+    const session = await ort.InferenceSession.create(weights.modelBytes(model), sessionOptions(provider, job.threads));
+    try {
+      for (const tokens of job.tokens) {
+        const values = await outputOf(session, feeds.get(tokens)!);
+        send({ type: 'output', provider, variant: model.variant, sparsity: model.sparsity, tokens, values });
+      }
+    } finally {
+      await session.release();
+    }
+  }
+
   for (let r = 1; r <= job.rounds; r++) {
     for (const model of job.models) {
       const session = await ort.InferenceSession.create(bytesOf(model), sessionOptions(provider, job.threads));
@@ -91,10 +112,8 @@ export async function runJsSuite(provider: Provider, job: SuiteJob, reportZeroed
           send({ type: 'case-start', label: caseLabel(provider, model, tokens, r, job.rounds) });
           const feed = feeds.get(tokens)!;
           const times = await timeRoundAsync(() => session.run(feed), round);
-          if (r === 1 && reportZeroedOutputs && model.kind === 'zeroed') {
-            const out = await session.run(feed);
-            const values = Float32Array.from(out[OUTPUT_NAME]!.data as Float32Array);
-            send({ type: 'output', variant: 'zeroed-dense', sparsity: model.sparsity, tokens, values });
+          if (r === 1) {
+            send({ type: 'output', provider, variant: model.variant, sparsity: model.sparsity, tokens, values: await outputOf(session, feed) });
           }
           send({
             type: 'samples',

@@ -9,6 +9,7 @@ import {
   csrOfTranspose,
   denseLayerWeights,
   pruneExactly,
+  pruneTwoFour,
   seededUniform,
   STREAM,
   varianceKeepingScale,
@@ -77,6 +78,49 @@ export function denseChainBytes(weights: readonly { shape: LayerShape; values: F
     input: [tensorValue(INPUT_NAME, [TOKENS_DIM, weights[0]!.shape.inner])],
     output: [tensorValue(OUTPUT_NAME, [TOKENS_DIM, weights[layers - 1]!.shape.outer])],
   });
+}
+
+export const SCALE_NAME = 'S';
+
+/**
+ * A chain for GPU timing whose request lives in the model: X is a constant [tokens, K₀] scaled by
+ * a runtime scalar S (so nothing can be folded away), and the output is each token's sum,
+ * [tokens]. A call then moves 4 bytes to the GPU and 4·tokens back instead of the whole
+ * activations, which on a fast GPU took longer than the MatMuls themselves.
+ */
+export function deviceResidentChainBytes(weights: readonly { shape: LayerShape; values: Float32Array }[], x: Float32Array, tokens: number): Uint8Array {
+  const layers = weights.length;
+  const node: Onnx.INodeProto[] = [{ opType: 'Mul', input: ['X0', SCALE_NAME], output: ['H0'] }];
+  const initializer: Onnx.ITensorProto[] = [floatTensor('X0', [tokens, weights[0]!.shape.inner], x), int64Tensor('sumAxes', [1])];
+  weights.forEach(({ shape, values }, i) => {
+    initializer.push(floatTensor(`W${i}`, [shape.inner, shape.outer], values));
+    node.push({ opType: 'MatMul', input: [`H${i}`, `W${i}`], output: [i === layers - 1 ? 'Z' : `H${i + 1}`] });
+  });
+  node.push({
+    opType: 'ReduceSum',
+    input: ['Z', 'sumAxes'],
+    output: [OUTPUT_NAME],
+    attribute: [{ name: 'keepdims', type: onnx.AttributeProto.AttributeType.INT, i: 0 }],
+  });
+  return encode({
+    name: 'device_resident_chain',
+    node,
+    initializer,
+    input: [tensorValue(SCALE_NAME, [1])],
+    output: [tensorValue(OUTPUT_NAME, [tokens])],
+  });
+}
+
+/** Each token's sum of a [tokens, width] output: what a device-resident chain returns. */
+export function rowSums(values: Float32Array, tokens: number): Float32Array {
+  const width = values.length / tokens;
+  const out = new Float32Array(tokens);
+  for (let t = 0; t < tokens; t++) {
+    let sum = 0;
+    for (let c = 0; c < width; c++) sum += values[t * width + c]!;
+    out[t] = sum;
+  }
+  return out;
 }
 
 /**
@@ -181,11 +225,16 @@ export class ChainWeights {
     return pruneExactly(this.denseLayer(layer), sparsity, this.seed, STREAM.pruneLayer(layer, sparsity), scale);
   }
 
+  /** Layer `layer` pruned 2:4 along K, survivors scaled by √2 like a zeroed layer at S = 0.5. */
+  structuredLayer(layer: number): Float32Array {
+    return pruneTwoFour(this.denseLayer(layer), this.shape(layer), Math.SQRT2);
+  }
+
   csrLayer(layer: number, sparsity: number): CsrMatrix {
     return csrOfTranspose(this.zeroedLayer(layer, sparsity), this.shape(layer));
   }
 
-  /** Encoded bytes of a dense, zeroed or upper-bound chain. */
+  /** Encoded bytes of a dense, zeroed, 2:4, upper-bound or sparse chain. */
   modelBytes(model: ChainModel): Uint8Array {
     const layers = Array.from({ length: model.layers }, (_, i) => i);
     switch (model.kind) {
@@ -193,11 +242,23 @@ export class ChainWeights {
         return denseChainBytes(layers.map((i) => ({ shape: this.shape(i), values: this.denseLayer(i) })));
       case 'zeroed':
         return denseChainBytes(layers.map((i) => ({ shape: this.shape(i), values: this.zeroedLayer(i, model.sparsity) })));
+      case 'structured':
+        return denseChainBytes(layers.map((i) => ({ shape: this.shape(i), values: this.structuredLayer(i) })));
       case 'upper-bound':
         return upperBoundChainBytes(model, this.dModel, this.ffnWidth, this.seed);
       case 'sparse-csr':
         return sparseChainBytes(model.layers, this.dModel, this.ffnWidth);
     }
+  }
+
+  /** A dense or 2:4 chain with the request inside (see deviceResidentChainBytes), for TensorRT. */
+  deviceResidentBytes(model: ChainModel, x: Float32Array, tokens: number): Uint8Array {
+    if (model.kind !== 'dense' && model.kind !== 'structured') throw new Error(`no device-resident form of a ${model.kind} chain`);
+    const layers = Array.from({ length: model.layers }, (_, i) => ({
+      shape: this.shape(i),
+      values: model.kind === 'dense' ? this.denseLayer(i) : this.structuredLayer(i),
+    }));
+    return deviceResidentChainBytes(layers, x, tokens);
   }
 
   /** Drops the dense layers once every variant derived from them is built. */

@@ -15,7 +15,11 @@ import type { CsrMatrix } from '../core/hardware/weights.js';
 
 /** OrtApi is append-only; version 16 has every slot used here, and newer libraries still serve it. */
 const API_VERSION = 16;
-/** Function-pointer slots in the OrtApi table, from onnxruntime_c_api.h (pointer index = slot). */
+/**
+ * Function-pointer slots in the OrtApi table, from onnxruntime_c_api.h (pointer index = slot).
+ * The provider slots (170–174, 204–208) were counted in the header's struct OrtApi and checked
+ * against libonnxruntime 1.30: each Update/Append call reports its own provider's loader error.
+ */
 const SLOT = {
   GetErrorMessage: 2,
   CreateEnv: 3,
@@ -33,9 +37,21 @@ const SLOT = {
   ReleaseSession: 95,
   ReleaseValue: 96,
   ReleaseSessionOptions: 100,
+  SessionOptionsAppendExecutionProvider_TensorRT_V2: 170,
+  CreateTensorRTProviderOptions: 171,
+  UpdateTensorRTProviderOptions: 172,
+  ReleaseTensorRTProviderOptions: 174,
   CreateSparseTensorAsOrtValue: 179,
   FillSparseTensorCsr: 181,
+  SessionOptionsAppendExecutionProvider_CUDA_V2: 204,
+  CreateCUDAProviderOptions: 205,
+  UpdateCUDAProviderOptions: 206,
+  ReleaseCUDAProviderOptions: 208,
 } as const;
+/** Entries decoded from the table: every slot above must be below this. */
+const TABLE_SIZE = 240;
+/** OrtLoggingLevel: 0 verbose, 1 info, 2 warning, 3 error, 4 fatal. */
+export const ORT_LOGGING_LEVEL_INFO = 1;
 const ORT_LOGGING_LEVEL_ERROR = 3;
 const ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT = 1;
 const ORT_ENABLE_ALL = 99;
@@ -47,6 +63,15 @@ type CFunction = (...args: unknown[]) => unknown;
 
 /** An opaque C pointer as koffi hands it out. */
 export type Pointer = unknown;
+
+/**
+ * A GPU execution provider for a session, with ORT's string options (e.g. trt_sparsity_enable:
+ * "true"), which onnxruntime-node cannot pass. Sessions without one run on the CPU provider.
+ */
+export interface GpuProviderSetup {
+  provider: 'tensorrt' | 'cuda';
+  options: Record<string, string>;
+}
 
 /**
  * Every library loaded stays referenced for the life of the process: if koffi's handle were
@@ -75,6 +100,14 @@ const SIGNATURES: Record<keyof typeof SLOT, string> = {
   ReleaseSession: 'void OrtReleaseSession(void *session)',
   ReleaseValue: 'void OrtReleaseValue(void *value)',
   ReleaseSessionOptions: 'void OrtReleaseSessionOptions(void *options)',
+  SessionOptionsAppendExecutionProvider_TensorRT_V2: 'void *OrtAppendTensorRTV2(void *options, void *providerOptions)',
+  CreateTensorRTProviderOptions: 'void *OrtCreateTensorRTProviderOptions(_Out_ void **providerOptions)',
+  UpdateTensorRTProviderOptions: 'void *OrtUpdateTensorRTProviderOptions(void *providerOptions, const char **keys, const char **values, size_t count)',
+  ReleaseTensorRTProviderOptions: 'void OrtReleaseTensorRTProviderOptions(void *providerOptions)',
+  SessionOptionsAppendExecutionProvider_CUDA_V2: 'void *OrtAppendCudaV2(void *options, void *providerOptions)',
+  CreateCUDAProviderOptions: 'void *OrtCreateCUDAProviderOptions(_Out_ void **providerOptions)',
+  UpdateCUDAProviderOptions: 'void *OrtUpdateCUDAProviderOptions(void *providerOptions, const char **keys, const char **values, size_t count)',
+  ReleaseCUDAProviderOptions: 'void OrtReleaseCUDAProviderOptions(void *providerOptions)',
   CreateSparseTensorAsOrtValue:
     'void *OrtCreateSparseTensorAsOrtValue(void *allocator, const int64_t *denseShape, size_t rank, int type, _Out_ void **value)',
   FillSparseTensorCsr:
@@ -129,30 +162,34 @@ export class OrtCApi {
   private readonly cpuMemory: Pointer;
   readonly version: string;
 
-  private constructor(library: LibraryHandle) {
+  private constructor(library: LibraryHandle, logLevel: number) {
     const types = cTypes();
     const base = koffi.decode(library.func('void *OrtGetApiBase(void)')(), types.apiBase) as { GetApi: Pointer; GetVersionString: Pointer };
     this.version = koffi.call(base.GetVersionString, types.getVersionString) as string;
     const api = koffi.call(base.GetApi, types.getApi, API_VERSION) as Pointer;
     if (!api) throw new Error(`libonnxruntime ${this.version} does not serve OrtApi version ${API_VERSION}`);
-    const table = koffi.decode(api, 'void *', 200) as Pointer[];
+    const table = koffi.decode(api, 'void *', TABLE_SIZE) as Pointer[];
     const call = {} as Record<keyof typeof SLOT, CFunction>;
     for (const name of Object.keys(SLOT) as (keyof typeof SLOT)[]) {
       call[name] = koffi.decode(table[SLOT[name]], types.functions[name]) as CFunction;
     }
     this.call = call;
-    this.env = this.out((o) => call.CreateEnv(ORT_LOGGING_LEVEL_ERROR, 'sparsity-advisor', o));
+    this.env = this.out((o) => call.CreateEnv(logLevel, 'sparsity-advisor', o));
     this.allocator = this.out((o) => call.GetAllocatorWithDefaultOptions(o));
     this.cpuMemory = this.out((o) => call.CreateCpuMemoryInfo(OrtDeviceAllocator, OrtMemTypeDefault, o));
   }
 
-  /** Loads the library and sets up an ORT environment; throws with the reason when that fails. */
-  static load(libraryPath: string): OrtCApi {
+  /**
+   * Loads the library and sets up an ORT environment; throws with the reason when that fails.
+   * `logLevel` applies to the process's one environment, so only the first load sets it: the
+   * TensorRT child asks for info, where TensorRT's "(Sparsity)" build messages appear.
+   */
+  static load(libraryPath: string, logLevel: number = ORT_LOGGING_LEVEL_ERROR): OrtCApi {
     let api = LOADED.get(libraryPath);
     if (!api) {
       const library = koffi.load(libraryPath);
       LIBRARIES_KEPT_ALIVE.push(library);
-      api = new OrtCApi(library);
+      api = new OrtCApi(library, logLevel);
       LOADED.set(libraryPath, api);
     }
     return api;
@@ -172,15 +209,38 @@ export class OrtCApi {
     return out[0];
   }
 
-  createSession(model: Uint8Array, intraOpThreads: number): Pointer {
+  createSession(model: Uint8Array, intraOpThreads: number, gpu: GpuProviderSetup | null = null): Pointer {
     const options = this.out((o) => this.call.CreateSessionOptions(o));
     try {
       this.check(this.call.SetIntraOpNumThreads(options, intraOpThreads));
       this.check(this.call.SetInterOpNumThreads(options, 1));
       this.check(this.call.SetSessionGraphOptimizationLevel(options, ORT_ENABLE_ALL));
+      if (gpu) this.appendGpuProvider(options, gpu);
       return this.out((o) => this.call.CreateSessionFromArray(this.env, model, model.byteLength, options, o));
     } finally {
       this.call.ReleaseSessionOptions(options);
+    }
+  }
+
+  /**
+   * Create, update and append the provider's V2 options, then release them (append copies them).
+   * Without the provider's libraries, the update call already fails with the loader's error.
+   */
+  private appendGpuProvider(sessionOptions: Pointer, gpu: GpuProviderSetup): void {
+    const trt = gpu.provider === 'tensorrt';
+    const providerOptions = this.out((o) => (trt ? this.call.CreateTensorRTProviderOptions(o) : this.call.CreateCUDAProviderOptions(o)));
+    try {
+      const keys = Object.keys(gpu.options);
+      const values = keys.map((k) => gpu.options[k]!);
+      if (keys.length > 0) {
+        const update = trt ? this.call.UpdateTensorRTProviderOptions : this.call.UpdateCUDAProviderOptions;
+        this.check(update(providerOptions, keys, values, keys.length));
+      }
+      const append = trt ? this.call.SessionOptionsAppendExecutionProvider_TensorRT_V2 : this.call.SessionOptionsAppendExecutionProvider_CUDA_V2;
+      this.check(append(sessionOptions, providerOptions));
+    } finally {
+      if (trt) this.call.ReleaseTensorRTProviderOptions(providerOptions);
+      else this.call.ReleaseCUDAProviderOptions(providerOptions);
     }
   }
 

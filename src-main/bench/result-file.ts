@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { benchmarkResultSchema, type BenchmarkResult } from '../core/hardware/benchmark-result.js';
+import { parseBenchmarkResult } from '../core/hardware/benchmark-versions.js';
 import { InputError } from '../core/input.js';
 import { parseDocument } from '../core/schema.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -19,7 +20,10 @@ export function writeBenchmarkFile(field: string, file: string, document: Benchm
   }
 }
 
-/** Reads and validates a result file; errors name the file and, for bad content, the field (e.g. "….table.3.speedup.low"). */
+/**
+ * Reads and validates a result file of any format version (v1 is migrated); errors name the file
+ * and, for bad content, the field (e.g. "….table.3.speedup.low").
+ */
 export function readBenchmarkFile(file: string): BenchmarkResult {
   let text: string;
   try {
@@ -33,5 +37,5 @@ export function readBenchmarkFile(file: string): BenchmarkResult {
   } catch (error) {
     throw new InputError(file, `not valid JSON: ${(error as Error).message}`);
   }
-  return parseDocument(benchmarkResultSchema, value, file);
+  return parseBenchmarkResult(value, file);
 }

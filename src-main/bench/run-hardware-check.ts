@@ -13,20 +13,34 @@ import {
   BENCHMARK_FORMAT,
   BENCHMARK_VERSION,
   benchmarkResultSchema,
+  type Adapter,
   type BenchmarkResult,
+  type MachineRole,
   type Provider,
   type ProviderProbe,
   type RawTiming,
 } from '../core/hardware/benchmark-result.js';
-import { planSuite, unitsOfSparseSuite, unitsPerProvider, type SuitePlan } from '../core/hardware/chain-plan.js';
+import { planSuite, unitsOfSparseSuite, unitsOfTensorRtSuite, unitsPerProvider, type SuitePlan } from '../core/hardware/chain-plan.js';
 import { machineFingerprint } from '../core/hardware/fingerprint.js';
 import { refuseOversizedShape } from '../core/hardware/memory-limits.js';
-import { buildSpeedupTable, timingKey, type SparseCheck, type SparseKernelOutcome } from '../core/hardware/speedup-table.js';
+import { resolveRole } from '../core/hardware/machine-role.js';
+import { explainProbeError } from '../core/hardware/provider-errors.js';
+import {
+  buildSpeedupTable,
+  timingKey,
+  PROVIDER_PRECISION,
+  type OutputCheck,
+  type SparseCheck,
+  type SparseKernelOutcome,
+  type TensorRtOutcome,
+} from '../core/hardware/speedup-table.js';
 import { API_SETTING_NAMES, resolveSuite, type HardwareCheckOptions, type SettingNames } from '../core/hardware/suite-settings.js';
+import type { TensorRtEvidence } from '../core/hardware/tensorrt-evidence.js';
 import { relativeMaxDifference } from '../core/hardware/weights.js';
 import { parseDocument } from '../core/schema.js';
-import { collectInventory, type MachineInventory } from './inventory.js';
-import { BenchWorker, type TaskOutcome } from './worker-process.js';
+import { collectInventory, listAdapters, type MachineInventory } from './inventory.js';
+import { rowSums } from './onnx-models.js';
+import { BenchWorker, resolveWorkerEntry, type TaskOutcome, type WorkerEntry } from './worker-process.js';
 import type { SuiteJob, WorkerMessage, WorkerTask } from './worker-protocol.js';
 
 export interface HardwareCheckProgress {
@@ -45,10 +59,18 @@ export interface HardwareCheckHooks {
 export interface RunHardwareCheckOptions extends HardwareCheckOptions {
   /** Names the settings carry in error messages: option names for the CLI (--d-model), keys otherwise. */
   settingNames?: SettingNames;
-  /** libonnxruntime for the sparse kernel; default: the one inside onnxruntime-node. */
+  /** The machine's role, as the person running the check states it; default development. */
+  role?: MachineRole;
+  /** libonnxruntime for the sparse kernel and TensorRT; default: the one inside onnxruntime-node. */
   ortLibraryPath?: string;
   /** Measured inventory to reuse, e.g. from a previous call; default: read now. */
   inventory?: MachineInventory;
+  /** Where TensorRT keeps its built engines between runs (bench:gpu: next to the result file); null: no cache. */
+  tensorrtEngineCache?: string | null;
+  /** Lists each provider's adapter; default: the operating system's tools (bench/inventory.ts). */
+  listAdapters?: (providers: readonly Provider[]) => Promise<Adapter[]>;
+  /** The benchmark child's entry; default: the app's. Tests give one that injects faults. */
+  workerEntry?: WorkerEntry;
 }
 
 function appVersion(): string {
@@ -88,8 +110,9 @@ const PROBE_TIMEOUT_MS = 30_000;
 /** Collects what the children report, pooling each case's samples over the rounds. */
 class Collector {
   readonly timings = new Map<string, RawTiming>();
-  readonly outputs = new Map<string, Float32Array>();
+  readonly outputs = new Map<string, { values: Float32Array; rowSums: boolean }>();
   readonly probes = new Map<Provider, ProviderProbe>();
+  readonly tensorrtEvidence: { tokens: number; evidence: TensorRtEvidence | null }[] = [];
   ortVersion: string | null = null;
   unreachable: string | null = null;
   current = 'starting';
@@ -120,8 +143,11 @@ class Collector {
         break;
       }
       case 'output':
-        this.outputs.set(`${message.variant}|${message.sparsity}|${message.tokens}`, message.values);
+        this.outputs.set(outputKey(message.provider, message.variant, message.sparsity, message.tokens), { values: message.values, rowSums: message.rowSums === true });
         break;
+      case 'tensorrt-evidence':
+        this.tensorrtEvidence.push({ tokens: message.tokens, evidence: message.evidence });
+        return;
       case 'unreachable':
         this.unreachable = message.reason;
         break;
@@ -133,6 +159,13 @@ class Collector {
   };
 }
 
+function outputKey(provider: Provider, variant: string, sparsity: number, tokens: number): string {
+  return `${provider}|${variant}|${sparsity}|${tokens}`;
+}
+
+/** ORT writes a provider's loader error to stderr just before the binding throws; give the pipe a moment to deliver it. */
+const STDERR_SETTLE_MS = 50;
+
 /**
  * Runs the hardware check. Rejects only for bad options or an oversized shape (InputError naming
  * the setting, before any child starts); a failing provider or sparse path ends up in the
@@ -141,14 +174,24 @@ class Collector {
 export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, hooks: HardwareCheckHooks = {}): Promise<BenchmarkResult> {
   const createdAt = new Date().toISOString();
   const names = options.settingNames ?? API_SETTING_NAMES;
+  const role = resolveRole(options.role, 'role');
   const machine = options.inventory ?? (await collectInventory());
   const suite = resolveSuite(options, machine.cpu.cores, names);
   const plan = planSuite(suite, machine.cpu.lastLevelCacheBytes);
   refuseOversizedShape(plan, machine.memoryBytes, names);
+  const entry = options.workerEntry ?? resolveWorkerEntry();
 
   const { signal, onProgress } = hooks;
   const wantsCpu = suite.providers.includes('cpu');
-  let total = suite.providers.length + unitsPerProvider(plan) * suite.providers.length + (wantsCpu ? unitsOfSparseSuite(plan) : 0);
+  const wantsTensorRt = suite.providers.includes('tensorrt');
+  // TensorRT is probed and timed by its own C-API child; the others through onnxruntime-node.
+  const jsProviders = suite.providers.filter((p) => p !== 'tensorrt');
+  const adapters = (options.listAdapters ?? listAdapters)(suite.providers);
+  let total =
+    suite.providers.length +
+    unitsPerProvider(plan) * jsProviders.length +
+    (wantsCpu ? unitsOfSparseSuite(plan) : 0) +
+    (wantsTensorRt ? unitsOfTensorRtSuite(plan) : 0);
   let reported = 0;
   const collector = new Collector((c) => {
     // Never backwards: the total only shrinks once failed probes drop their providers.
@@ -158,14 +201,14 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
   const providerErrors: Partial<Record<Provider, string>> = {};
   let cancelled = signal?.aborted ?? false;
 
-  // One child at a time; replaced after a crash or a cancelled task.
+  // One child at a time; replaced after a crash, a failed task or a cancelled one.
   const child: { worker: BenchWorker | null } = { worker: null };
   const stopChild = () => {
     child.worker?.kill();
     child.worker = null;
   };
   const runTask = async (task: WorkerTask, timeoutMs?: number): Promise<TaskOutcome> => {
-    const worker = (child.worker ??= BenchWorker.start());
+    const worker = (child.worker ??= BenchWorker.start(entry));
     let error: string | null = null;
     const outcome = await worker.runTask(
       task,
@@ -176,30 +219,45 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
       signal,
       timeoutMs,
     );
-    if (outcome.status !== 'done') stopChild();
     if (outcome.status === 'cancelled') cancelled = true;
-    if (outcome.status === 'done' && error !== null) return { status: 'crashed', reason: error };
+    if (outcome.status === 'done' && error !== null) {
+      // A provider that failed mid-task (a GPU gone, a driver reset) may have left the process unusable.
+      stopChild();
+      return { status: 'crashed', reason: error };
+    }
+    if (outcome.status !== 'done') stopChild();
     return outcome;
   };
 
   try {
     // 1. Probe every requested provider with a tiny session; a failure is recorded, never thrown.
-    for (const provider of suite.providers) {
+    for (const provider of jsProviders) {
       if (cancelled) break;
       collector.current = `probing ${provider}`;
+      const worker = (child.worker ??= BenchWorker.start(entry));
       const outcome = await runTask({ type: 'probe', provider }, PROBE_TIMEOUT_MS);
-      if (outcome.status === 'crashed' && !collector.probes.has(provider)) {
+      const probe = collector.probes.get(provider);
+      if (outcome.status === 'crashed' && !probe) {
         collector.probes.set(provider, { provider, available: false, error: outcome.reason });
+      } else if (probe && !probe.available && probe.error !== null) {
+        await new Promise((resolve) => setTimeout(resolve, STDERR_SETTLE_MS));
+        collector.probes.set(provider, { ...probe, error: explainProbeError(provider, probe.error, worker.recentStderr()) });
       }
     }
-    const available = suite.providers.filter((p) => collector.probes.get(p)?.available === true);
-    total = suite.providers.length + unitsPerProvider(plan) * available.length + (available.includes('cpu') ? unitsOfSparseSuite(plan) : 0);
+    const available: Provider[] = jsProviders.filter((p) => collector.probes.get(p)?.available === true);
+    const recount = () =>
+      suite.providers.length +
+      unitsPerProvider(plan) * available.length +
+      (available.includes('cpu') ? unitsOfSparseSuite(plan) : 0) +
+      (wantsTensorRt ? unitsOfTensorRtSuite(plan) : 0);
+    total = recount();
 
-    // 2. Dense, zeroed-dense and upper-bound chains through onnxruntime-node, provider by provider.
+    // 2. Dense, zeroed-dense and upper-bound chains through onnxruntime-node, provider by provider;
+    //    every output goes back, so each GPU's is checked against the CPU's (the CPU runs first).
     const jsJob = suiteJob(plan, plan.jsModels);
     for (const provider of available) {
       if (cancelled) break;
-      const outcome = await runTask({ type: 'js-suite', provider, job: jsJob, reportZeroedOutputs: provider === 'cpu' });
+      const outcome = await runTask({ type: 'js-suite', provider, job: jsJob, checkModels: [plan.structuredModel] });
       if (outcome.status === 'crashed') providerErrors[provider] = outcome.reason;
     }
     stopChild();
@@ -214,16 +272,50 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
     } else if (cancelled) {
       sparseKernel = { reachable: false, reason: 'the run was cancelled first' };
     }
+    stopChild();
+
+    // 4. TensorRT through the C API (FP16, sparse tactics allowed), in a fresh process of its own.
+    let tensorrt: TensorRtOutcome | undefined;
+    if (wantsTensorRt && !cancelled) {
+      collector.current = 'probing tensorrt';
+      const engineCache = options.tensorrtEngineCache ?? null;
+      const task: WorkerTask = { type: 'tensorrt-suite', job: suiteJob(plan, plan.tensorrtModels), libraryPath: options.ortLibraryPath ?? null, engineCacheDir: engineCache };
+      const outcome = await runTask(task);
+      const probe = collector.probes.get('tensorrt');
+      if (!probe) collector.probes.set('tensorrt', { provider: 'tensorrt', available: false, error: outcome.status === 'crashed' ? outcome.reason : 'not probed' });
+      const reported = collector.probes.get('tensorrt')!;
+      const loaded = reported.error === null ? reported : { ...reported, error: explainProbeError('tensorrt', reported.error, '') };
+      collector.probes.set('tensorrt', loaded);
+      if (loaded.available) {
+        if (outcome.status === 'crashed') providerErrors.tensorrt = outcome.reason;
+        tensorrt = { loaded: true, evidence: collector.tensorrtEvidence.flatMap((e) => (e.evidence ? [{ tokens: e.tokens, evidence: e.evidence }] : [])), engineCache };
+        available.push('tensorrt');
+      } else {
+        tensorrt = { loaded: false, reason: loaded.error ?? 'unavailable' };
+      }
+    }
 
     const probes = suite.providers.map(
       (p) => collector.probes.get(p) ?? { provider: p, available: false, error: cancelled ? 'not probed: the run was cancelled first' : 'not probed' },
     );
+    const adapterList = await adapters;
     const timings = [...collector.timings.values()];
-    const table = buildSpeedupTable({ plan, providers: available, timings, providerErrors, sparseKernel, cancelled });
+    const table = buildSpeedupTable({
+      plan,
+      providers: available,
+      timings,
+      providerErrors,
+      sparseKernel,
+      cancelled,
+      outputChecks: outputChecks(collector.outputs),
+      ...(tensorrt ? { tensorrt } : {}),
+      softwareProviders: adapterList.filter((a) => a.type === 'software').map((a) => a.provider),
+    });
     const inventory = {
       ...machine,
       ortVersion: collector.ortVersion ?? 'unknown',
       providers: probes,
+      adapters: adapterList,
       fingerprint: machineFingerprint(machine),
     };
     const document: BenchmarkResult = {
@@ -232,6 +324,7 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
       id: randomUUID(),
       createdAt,
       appVersion: appVersion(),
+      role,
       inventory,
       settings: plan.settings,
       timings,
@@ -247,14 +340,34 @@ export async function runHardwareCheck(options: RunHardwareCheckOptions = {}, ho
 }
 
 /** Sparse-kernel output against zeroed dense, per sparsity and token count, from the two processes' reports. */
-function sparseChecks(plan: SuitePlan, outputs: Map<string, Float32Array>): SparseCheck[] {
+function sparseChecks(plan: SuitePlan, outputs: Map<string, { values: Float32Array }>): SparseCheck[] {
   const checks: SparseCheck[] = [];
   for (const model of plan.capiModels.filter((m) => m.kind === 'sparse-csr')) {
     for (const tokens of plan.suite.tokens) {
-      const sparse = outputs.get(`sparse-kernel|${model.sparsity}|${tokens}`);
-      const zeroed = outputs.get(`zeroed-dense|${model.sparsity}|${tokens}`);
+      const sparse = outputs.get(outputKey('cpu', 'sparse-kernel', model.sparsity, tokens))?.values;
+      const zeroed = outputs.get(outputKey('cpu', 'zeroed-dense', model.sparsity, tokens))?.values;
       checks.push({ sparsity: model.sparsity, tokens, relativeDifference: sparse && zeroed ? relativeMaxDifference(sparse, zeroed) : null });
     }
+  }
+  return checks;
+}
+
+/** Every GPU output against the CPU's for the same model, token count and input. */
+function outputChecks(outputs: Map<string, { values: Float32Array; rowSums: boolean }>): OutputCheck[] {
+  const checks: OutputCheck[] = [];
+  for (const [key, { values, rowSums: summed }] of outputs) {
+    const [provider, variant, sparsity, tokens] = key.split('|') as [Provider, OutputCheck['variant'], string, string];
+    if (provider === 'cpu') continue;
+    const cpu = outputs.get(outputKey('cpu', variant, Number(sparsity), Number(tokens)))?.values;
+    const reference = cpu && summed ? rowSums(cpu, Number(tokens)) : cpu;
+    checks.push({
+      provider,
+      variant,
+      sparsity: Number(sparsity),
+      tokens: Number(tokens),
+      precision: PROVIDER_PRECISION[provider],
+      relativeDifference: reference ? relativeMaxDifference(values, reference) : null,
+    });
   }
   return checks;
 }

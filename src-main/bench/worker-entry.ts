@@ -24,7 +24,7 @@ async function handle(message: ParentMessage): Promise<void> {
       }
       case 'js-suite': {
         const { runJsSuite } = await import('./js-runner.js');
-        await runJsSuite(task.provider, task.job, task.reportZeroedOutputs, send);
+        await runJsSuite(task.provider, task.job, task.checkModels, send);
         break;
       }
       case 'capi-suite': {
@@ -40,6 +40,11 @@ async function handle(message: ParentMessage): Promise<void> {
       case 'model-layers': {
         const { runLayerSuite } = await import('./own-model/layer-runner.js');
         await runLayerSuite(task.job, task.libraryPath, send);
+        break;
+      }
+      case 'tensorrt-suite': {
+        const { runTensorRtSuite } = await import('./tensorrt-runner.js');
+        await runTensorRtSuite(task.job, task.libraryPath, task.engineCacheDir, send);
         break;
       }
     }

@@ -80,10 +80,14 @@ export class BenchWorker {
     return this.child.pid;
   }
 
+  /** What the child wrote to stderr lately (ORT logs there; a provider's loader error too), colour codes removed. */
+  recentStderr(): string {
+    return this.stderrTail.replace(/\u001b\[[0-9;]*m/g, '');
+  }
+
   /** The last lines the child wrote to stderr (ORT logs there), for crash reports. */
   private lastError(): string {
-    const lines = this.stderrTail
-      .replace(/\u001b\[[0-9;]*m/g, '')
+    const lines = this.recentStderr()
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);

@@ -1,5 +1,8 @@
 import { InputError } from '../core/input.js';
+import { adapterText } from '../core/hardware/adapters.js';
 import { PROVIDERS, type BenchmarkResult, type Provider, type SpeedupRow } from '../core/hardware/benchmark-result.js';
+import { isSoftwareAdapter } from '../core/hardware/deployment-evidence.js';
+import { resolveRole } from '../core/hardware/machine-role.js';
 import { mebibytes, shortLabel, threadsText } from '../core/hardware/row-labels.js';
 import type { SettingNames } from '../core/hardware/suite-settings.js';
 import { writeBenchmarkFile } from '../bench/result-file.js';
@@ -13,7 +16,7 @@ import { withStore } from './store-access.js';
 
 export const BENCH_USAGE =
   'bench [--quick] [--providers cpu,webgpu,...] [--threads T] [--tokens M[,M...]] [--d-model D] [--ffn-width F]' +
-  ' [--seed S] [--out FILE] [--save-db PATH] [--json]' +
+  ' [--seed S] [--role development|deployment] [--out FILE] [--save-db PATH] [--json]' +
   `\n  sparsity-advisor ${BENCH_MODEL_USAGE}`;
 
 /** The options a person types, for error messages that name what to change. */
@@ -102,6 +105,8 @@ export function benchText(doc: BenchmarkResult, wallSeconds: number): string {
     `Shape: d_model ${s.dModel}, FFN width ${s.ffnWidth}, ${s.chainLayers} MatMul layers per request; ${threadsText(s.threads)}; ` +
       `${s.quick ? 'quick' : 'default'} suite, ${s.timeBudgetMsPerCase} ms and at least ${s.minIterations} runs per case; took ${wallSeconds.toFixed(1)} s`,
     'Providers: ' + inv.providers.map((p) => (p.available ? `${p.provider} ✓` : `${p.provider} ✗ (${shortError(p.error ?? 'unavailable')})`)).join('; '),
+    ...inv.adapters.map((a) => `Adapter for ${a.provider}: ${adapterText(a)}`),
+    `Machine role: ${doc.role}${doc.role === 'deployment' ? '' : ' (figures describe this machine, not the deployment machine; set with --role)'}`,
   ];
   const rows = table([
     ['provider', 'variant', 'S', 'tokens', 'median ms', 'speed-up [interval]', 'label'],
@@ -112,7 +117,7 @@ export function benchText(doc: BenchmarkResult, wallSeconds: number): string {
       String(r.tokens),
       ms(r.medianMs),
       speedupText(r),
-      shortLabel(r),
+      isSoftwareAdapter(doc, r.provider) ? `${shortLabel(r)}, software GPU` : shortLabel(r),
     ]),
   ]);
   const firstNote = (pred: (r: SpeedupRow) => boolean) => doc.table.find(pred)?.note;
@@ -148,6 +153,7 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
     'd-model': { type: 'string' },
     'ffn-width': { type: 'string' },
     seed: { type: 'string' },
+    role: { type: 'string' },
     out: { type: 'string' },
     'save-db': { type: 'string' },
     json: { type: 'boolean' },
@@ -156,6 +162,7 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
   const out = optionalString(values, 'out');
   if (out === '') throw new InputError('--out', 'must name a file');
   const database = optionalString(values, 'save-db');
+  const role = resolveRole(optionalString(values, 'role'), '--role');
 
   const controller = new AbortController();
   // Ctrl-C stops the benchmark child at once and still prints what finished.
@@ -174,6 +181,7 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
         dModel: optionalInteger('d-model', 1),
         ffnWidth: optionalInteger('ffn-width', 1),
         seed: optionalInteger('seed', 0),
+        role,
         settingNames: CLI_NAMES,
       },
       { onProgress: progress, signal: controller.signal },

@@ -1,4 +1,5 @@
-import { benchmarkResultSchema, type BenchmarkResult } from '../core/hardware/benchmark-result.js';
+import type { BenchmarkResult } from '../core/hardware/benchmark-result.js';
+import { parseBenchmarkResult } from '../core/hardware/benchmark-versions.js';
 import { InputError } from '../core/input.js';
 import { isLanguage, translator } from '../core/i18n/index.js';
 import { evaluateScenario } from '../core/roi/evaluate.js';
@@ -6,15 +7,15 @@ import { explainRecommendation } from '../core/roi/explain.js';
 import { readScenario } from '../core/roi/scenario-migrate.js';
 import type { EvaluatedOption } from '../core/roi/evaluate.js';
 import { optionName } from '../core/charts/labels.js';
-import { parseDocument } from '../core/schema.js';
 import { table } from './format.js';
 import { integer, optionalString, parseOptions, readJson, requiredString } from './options.js';
 import type { CommandResult } from './command.js';
 
 export const ROI_USAGE = 'roi --scenario FILE [--bench FILE] [--seed N] [--lang en|ja] [--json]';
 
+/** A --bench file of any format version; version 1 is migrated (role development, adapters unknown). */
 export function readBenchmark(file: string): BenchmarkResult {
-  return parseDocument(benchmarkResultSchema, readJson('--bench', file), file);
+  return parseBenchmarkResult(readJson('--bench', file), file);
 }
 
 export function roiCommand(argv: string[]): CommandResult {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { coefficientsDocumentSchema } from '../core/law/coefficients-file.js';
-import { benchmarkResultSchema, PROVIDERS } from '../core/hardware/benchmark-result.js';
+import { benchmarkResultSchema, MACHINE_ROLES, PROVIDERS } from '../core/hardware/benchmark-result.js';
 import { modelOverviewSchema } from '../core/own-model/model-overview.js';
 import { scenarioSchema } from '../core/roi/scenario.js';
 import type { Channel, EventName } from './channels.js';
@@ -161,7 +161,14 @@ export const contract = {
   archiveScenario: { args: z.object({ id, archived: z.boolean() }).strict(), result: z.object({ id, archivedAt: z.string().nullable() }) },
   importDocument: {
     /** The text of a scenario, fit or benchmark-run JSON file the user picked. */
-    args: z.object({ text: z.string().min(1).max(50_000_000), fileName: z.string().max(500) }).strict(),
+    args: z
+      .object({
+        text: z.string().min(1).max(50_000_000),
+        fileName: z.string().max(500),
+        /** For a benchmark run: the role of the machine it ran on, as the importer states it. */
+        role: z.enum(MACHINE_ROLES).optional(),
+      })
+      .strict(),
     result: z.object({ kind: z.enum(['scenario', 'fit', 'benchmark']), id, name: z.string() }),
   },
   runHardwareCheck: {
@@ -171,6 +178,8 @@ export const contract = {
         providers: z.array(z.enum(PROVIDERS)).min(1).optional(),
         threads: z.number().int().positive().max(256).optional(),
         tokens: z.array(z.number().int().positive().max(65_536)).min(1).max(8).optional(),
+        /** The role of this machine: its figures count as the deployment machine's only when it is that. */
+        role: z.enum(MACHINE_ROLES).default('development'),
         save: z.boolean().default(true),
       })
       .strict(),

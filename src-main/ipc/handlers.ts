@@ -3,7 +3,7 @@
  * service, answer { ok, value } or { ok: false, error }. The Electron shell registers these with
  * ipcMain; the renderer end-to-end tests expose the very same functions to the page.
  */
-import type { BenchmarkResult } from '../core/hardware/benchmark-result.js';
+import type { BenchmarkResult, MachineRole } from '../core/hardware/benchmark-result.js';
 import type { HardwareCheckOptions } from '../core/hardware/suite-settings.js';
 import type { ModelBenchmarkOptions } from '../core/own-model/model-plan.js';
 import type { ModelOverview } from '../core/own-model/model-overview.js';
@@ -43,7 +43,7 @@ export interface Services {
   store: AdvisorStore;
   examples(): Example[];
   runHardwareCheck(
-    options: HardwareCheckOptions,
+    options: HardwareCheckOptions & { role: MachineRole },
     hooks: { onProgress: (p: EventPayload<'hardwareCheckProgress'>) => void; signal: AbortSignal },
   ): Promise<BenchmarkResult>;
   runFit(job: FitJob, hooks: { onProgress: (fraction: number, current: string) => void }): Promise<FitOutcome>;
@@ -158,7 +158,10 @@ export function createHandlers(services: Services): Handlers {
       return { id: s.id, archivedAt: s.archivedAt };
     },
     importDocument: (args) => {
-      const imported = importDocument(services.store, parseImportText(args.text, args.fileName), { source: args.fileName });
+      const imported = importDocument(services.store, parseImportText(args.text, args.fileName), {
+        source: args.fileName,
+        ...(args.role === undefined ? {} : { role: args.role }),
+      });
       return { kind: imported.kind, id: imported.id, name: imported.name };
     },
     runHardwareCheck: async (args, emit) => {
@@ -166,7 +169,7 @@ export function createHandlers(services: Services): Handlers {
       running = new AbortController();
       try {
         const result = await services.runHardwareCheck(
-          { quick: args.quick, providers: args.providers, threads: args.threads, tokens: args.tokens },
+          { quick: args.quick, providers: args.providers, threads: args.threads, tokens: args.tokens, role: args.role },
           { onProgress: (p) => emit('hardwareCheckProgress', p), signal: running.signal },
         );
         if (args.save) services.store.benchmarks.save(result);

@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { InputError } from '../core/input.js';
-import { BENCHMARK_VERSION, benchmarkResultSchema, type BenchmarkResult } from '../core/hardware/benchmark-result.js';
-import { parseDocument } from '../core/schema.js';
+import { BENCHMARK_VERSION, type BenchmarkResult } from '../core/hardware/benchmark-result.js';
+import { parseBenchmarkResult } from '../core/hardware/benchmark-versions.js';
 
 export interface BenchmarkRunSummary {
   id: string;
@@ -90,7 +90,8 @@ export function createBenchmarkRepository(db: Database.Database, now: () => Date
     const text = JSON.stringify(document);
     const existing = documentOf.get(document.id);
     if (existing) {
-      if (existing.document === text) return false;
+      // A run stored as format v1 is the same run once migrated: saving it again is harmless too.
+      if (existing.document === text || JSON.stringify(parseBenchmarkResult(JSON.parse(existing.document), `benchmark ${document.id}`)) === text) return false;
       throw new InputError('benchmark.id', `a different benchmark run with id ${JSON.stringify(document.id)} is already stored`);
     }
     insert.run(
@@ -108,12 +109,12 @@ export function createBenchmarkRepository(db: Database.Database, now: () => Date
   function get(id: string): BenchmarkRunRecord {
     const row = record.get(id);
     if (!row) throw new InputError('benchmarkId', `no benchmark run with id ${JSON.stringify(id)}`);
-    return { ...summaryFrom(row), document: parseDocument(benchmarkResultSchema, JSON.parse(row.document), `benchmark ${id}`) };
+    return { ...summaryFrom(row), document: parseBenchmarkResult(JSON.parse(row.document), `benchmark ${id}`) };
   }
 
   return {
     save(value) {
-      const document = parseDocument(benchmarkResultSchema, value, 'benchmark');
+      const document = parseBenchmarkResult(value, 'benchmark');
       const inserted = write.immediate(document);
       return { record: get(document.id), inserted };
     },

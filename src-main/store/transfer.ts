@@ -9,7 +9,8 @@
  * without runs.
  */
 import { InputError } from '../core/input.js';
-import { BENCHMARK_FORMAT, type BenchmarkResult } from '../core/hardware/benchmark-result.js';
+import { BENCHMARK_FORMAT, type BenchmarkResult, type MachineRole } from '../core/hardware/benchmark-result.js';
+import { parseBenchmarkResult } from '../core/hardware/benchmark-versions.js';
 import { COEFFICIENTS_FORMAT, type CoefficientsDocument } from '../core/law/coefficients-file.js';
 import type { FitDiagnostics, Run } from '../core/law/fit.js';
 import { SCENARIO_FORMAT, type Scenario } from '../core/roi/scenario.js';
@@ -66,9 +67,14 @@ export function kindOf(value: unknown, root = 'document'): RecordKind {
 
 /**
  * Stores a document of any kind. A scenario becomes a new scenario, or with `into` the next
- * revision of an existing one; a fit is added; a benchmark run is added unless already stored.
+ * revision of an existing one; a fit is added; a benchmark run is added unless already stored
+ * (any format version; `role` restates the machine's role).
  */
-export function importDocument(store: AdvisorStore, value: unknown, options: { into?: string; source?: string } = {}): ImportResult {
+export function importDocument(
+  store: AdvisorStore,
+  value: unknown,
+  options: { into?: string; source?: string; role?: MachineRole } = {},
+): ImportResult {
   const kind = kindOf(value);
   if (options.into !== undefined && kind !== 'scenario') {
     throw new InputError('into', `only a scenario can be imported into an existing scenario (this is a ${kind})`);
@@ -87,7 +93,9 @@ export function importDocument(store: AdvisorStore, value: unknown, options: { i
       return { kind, id: fit.id, revision: null, name: fit.name, inserted: true };
     }
     case 'benchmark': {
-      const { record, inserted } = store.benchmarks.save(value);
+      // The importer may state the machine's role (a v1 file, or one run without --role, says development).
+      const document = options.role === undefined ? value : { ...parseBenchmarkResult(value, 'benchmark'), role: options.role };
+      const { record, inserted } = store.benchmarks.save(document);
       return { kind, id: record.id, revision: null, name: `${record.cpuModel} ${record.startedAt}`, inserted };
     }
   }

@@ -2,12 +2,18 @@
  * The hardware check end to end through its child processes, on tiny shapes and budgets so the
  * file stays fast on two cores. Timing targets live in `npm run bench`, not here.
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchmarkResultSchema, type BenchmarkResult } from '../../src-main/core/hardware/benchmark-result.js';
 import { InputError } from '../../src-main/core/input.js';
 import { runHardwareCheck, type HardwareCheckProgress } from '../../src-main/bench/run-hardware-check.js';
 
 const TINY = { dModel: 32, ffnWidth: 64, tokens: [1, 4], timeBudgetMsPerCase: 6, minIterations: 4, sparsities: [0.5, 0.9] };
+/** Whether onnxruntime-node's GPU provider libraries were installed (npm run gpu:install); these machines have none. */
+const ortFolder = path.dirname(createRequire(import.meta.url).resolve('onnxruntime-node'));
+const gpuLibraries = existsSync(path.join(ortFolder, '..', 'bin', 'napi-v6', process.platform, process.arch, 'libonnxruntime_providers_shared.so'));
 // DirectML exists only on Windows: elsewhere it must fail its probe. On Windows, CoreML must.
 const FOREIGN = process.platform === 'win32' ? 'coreml' : 'dml';
 
@@ -25,6 +31,8 @@ describe('runHardwareCheck', () => {
     expect(probes[FOREIGN]!.error).toBeTruthy();
     expect(result.table.every((r) => r.provider === 'cpu')).toBe(true);
     expect(result.inventory.ortVersion).toMatch(/^1\.\d+/);
+    expect(result.role).toBe('development');
+    expect(result.inventory.adapters.map((a) => a.provider)).toEqual([FOREIGN]);
   }, 60_000);
 
   it('fills the table for every token count with measured dense, zeroed, 2:4 and upper-bound rows', () => {
@@ -73,6 +81,19 @@ describe('runHardwareCheck', () => {
       expect(row.note).toContain('/nonexistent/libonnxruntime.so.1');
     }
     expect(r.table.find((row) => row.variant === 'zeroed-dense')!.kind).toBe('measured');
+  }, 60_000);
+
+  it.runIf(process.platform === 'linux' && !gpuLibraries)('reports TensorRT unavailable with the loader\'s error, in one 2:4 row per token count', async () => {
+    const r = await runHardwareCheck({ ...TINY, providers: ['cpu', 'tensorrt'] });
+    const probe = r.inventory.providers.find((p) => p.provider === 'tensorrt')!;
+    expect(probe.available).toBe(false);
+    expect(probe.error).toMatch(/Failed to load library \S*libonnxruntime_providers_shared\.so with error/);
+    expect(probe.error).toContain('npm run gpu:install');
+    const trt = r.table.filter((row) => row.provider === 'tensorrt');
+    expect(trt.map((row) => [row.variant, row.tokens, row.kind])).toEqual(TINY.tokens.map((t) => ['structured-2:4', t, 'unavailable']));
+    expect(trt[0]!.note).toContain('libonnxruntime_providers_shared.so');
+    expect(r.inventory.adapters.map((a) => a.provider)).toEqual(['tensorrt']);
+    expect(r.table.find((row) => row.provider === 'cpu' && row.variant === 'dense')!.kind).toBe('measured');
   }, 60_000);
 
   it('stops within a second when cancelled, with what finished', async () => {

@@ -15,9 +15,10 @@ describe('sparsity-advisor bench', () => {
   it('bench --quick --json prints a valid result document, writes it with --out and files it with --save-db', () => {
     const file = path.join(dir, 'run.json');
     const db = path.join(dir, 'advisor.db');
-    const run = cli('bench', '--quick', ...TINY, '--threads', '1', '--out', file, '--save-db', db, '--json');
+    const run = cli('bench', '--quick', ...TINY, '--threads', '1', '--role', 'deployment', '--out', file, '--save-db', db, '--json');
     expect(run.code, run.stderr).toBe(0);
     const doc = benchmarkResultSchema.parse(JSON.parse(run.stdout));
+    expect(doc.role).toBe('deployment');
     expect(doc.settings).toMatchObject({ quick: true, threads: 1, dModel: 32, ffnWidth: 64, tokens: [1], providers: ['cpu'] });
     expect(doc.table.find((r) => r.variant === 'dense')!.kind).toBe('measured');
     expect(readBenchmarkFile(file)).toEqual(doc);
@@ -35,6 +36,7 @@ describe('sparsity-advisor bench', () => {
     expect(run.stdout).toMatch(/^cpu\s+upper-bound\s+0\.95\s+1\s+.*upper bound/m);
     expect(run.stdout).toMatch(/^cpu\s+2:4\s+0\.5\s+1\s+.*same as 50 % unstructured/m);
     expect(run.stdout).toContain('Providers: cpu ✓');
+    expect(run.stdout).toContain('Machine role: development (figures describe this machine, not the deployment machine; set with --role)');
   });
 
   const bad: [string[], string][] = [
@@ -43,6 +45,7 @@ describe('sparsity-advisor bench', () => {
     [['--providers', 'cpu,tpu'], '--providers'],
     [['--d-model', '40000', '--ffn-width', '160000'], '--d-model/--ffn-width'],
     [['--frobnicate'], 'arguments'],
+    [['--role', 'production'], '--role'],
   ];
   it.each(bad)('%j exits 2 with a one-line error naming %s', (args, name) => {
     const run = cli('bench', ...args);

@@ -45,10 +45,11 @@ export function measuredRow(provider: SpeedupRow['provider'], sparsity: number, 
 export function benchmarkDocument(table: SpeedupRow[]): BenchmarkResult {
   return {
     format: 'sparsity-advisor/benchmark',
-    version: 1,
+    version: 2,
     id: 'bench-test',
     createdAt: '2026-11-27T00:00:00.000Z',
     appVersion: '0.1.0',
+    role: 'development',
     inventory: {
       cpu: { model: 'Test CPU', cores: 2, isaFlags: ['avx2'], lastLevelCacheBytes: 32 * 1024 * 1024 },
       memoryBytes: 24 * 1024 ** 3,
@@ -56,6 +57,7 @@ export function benchmarkDocument(table: SpeedupRow[]): BenchmarkResult {
       os: { platform: 'linux', release: '6.1', arch: 'x64' },
       ortVersion: '1.30.0',
       providers: [{ provider: 'cpu', available: true, error: null }],
+      adapters: [],
       fingerprint: 'test-machine',
     },
     settings: {

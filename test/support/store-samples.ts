@@ -113,6 +113,7 @@ export function sampleBenchmark(id = 'run-2026-11-27-a', fingerprint = 'machine-
     id,
     createdAt: '2026-11-27T09:00:00.000Z',
     appVersion: '0.1.0',
+    role: 'development',
     inventory: {
       cpu: { model: cpuModel, cores: 8, isaFlags: ['avx2', 'fma'], lastLevelCacheBytes: 16 * 1024 * 1024 },
       memoryBytes: 32 * 1024 ** 3,
@@ -123,6 +124,7 @@ export function sampleBenchmark(id = 'run-2026-11-27-a', fingerprint = 'machine-
         { provider: 'cpu', available: true, error: null },
         { provider: 'cuda', available: false, error: 'CUDA provider libraries are not installed' },
       ],
+      adapters: [{ provider: 'cuda', vendor: null, name: null, driver: null, type: 'unknown', source: 'none', note: 'not identified: nvidia-smi not found' }],
       fingerprint,
     },
     settings: {
@@ -133,7 +135,7 @@ export function sampleBenchmark(id = 'run-2026-11-27-a', fingerprint = 'machine-
       chainLayers: 4,
       tokens: [197],
       sparsities: [0.5],
-      providers: ['cpu'],
+      providers: ['cpu', 'cuda'],
       timeBudgetMsPerCase: 200,
       minIterations: 10,
       seed: 7,

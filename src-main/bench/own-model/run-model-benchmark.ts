@@ -20,6 +20,7 @@ import {
 } from '../../core/hardware/benchmark-result.js';
 import { machineFingerprint } from '../../core/hardware/fingerprint.js';
 import type { ModelSection } from '../../core/hardware/model-section.js';
+import type { MachineRole } from '../../core/hardware/benchmark-result.js';
 import { summarize } from '../../core/hardware/statistics.js';
 import { timingKey } from '../../core/hardware/speedup-table.js';
 import { InputError } from '../../core/input.js';
@@ -36,7 +37,7 @@ import {
 import { modelOverview, type ModelOverview } from '../../core/own-model/model-overview.js';
 import { buildModelTable, type LayerMeasurement, type LayerOutcome } from '../../core/own-model/model-table.js';
 import { parseDocument } from '../../core/schema.js';
-import { collectInventory, type MachineInventory } from '../inventory.js';
+import { collectInventory, listAdapters, type MachineInventory } from '../inventory.js';
 import { BenchWorker, type TaskOutcome } from '../worker-process.js';
 import type { WorkerMessage, WorkerTask } from '../worker-protocol.js';
 import { externalFiles, gib, readModelFile } from './model-file.js';
@@ -53,6 +54,8 @@ export interface ModelBenchmarkHooks {
 }
 
 export interface RunModelBenchmarkOptions extends ModelBenchmarkOptions {
+  /** The machine's role, as the person running the check states it; default development. */
+  role?: MachineRole;
   /** How options are called in errors; CLI option names from the CLI. */
   optionNames?: ModelOptionNames;
   /** How the model file is called in errors about the option itself (e.g. --model). */
@@ -375,7 +378,8 @@ export async function runModelBenchmark(file: string, options: RunModelBenchmark
       id: randomUUID(),
       createdAt,
       appVersion: appVersion(),
-      inventory: { ...machine, ortVersion: collector.ortVersion ?? 'unknown', providers: probes, fingerprint: machineFingerprint(machine) },
+      role: options.role ?? 'development',
+      inventory: { ...machine, ortVersion: collector.ortVersion ?? 'unknown', providers: probes, adapters: await listAdapters(plan.providers), fingerprint: machineFingerprint(machine) },
       // The chain settings of a hardware check, filled for a model run: d_model and FFN width are the largest pruned
       // layer's reduction and output sizes, chainLayers the pruned layer count, tokens the batch.
       settings: {

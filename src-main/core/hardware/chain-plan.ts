@@ -7,7 +7,7 @@
  */
 import type { BenchmarkSettings, Variant } from './benchmark-result.js';
 import type { ResolvedSuite } from './suite-settings.js';
-import type { LayerShape } from './weights.js';
+import { twoFourNonzeros, type LayerShape } from './weights.js';
 
 const FLOAT32_BYTES = 4;
 /** CSR stores a float32 value and an int64 column index per non-zero. */
@@ -25,7 +25,8 @@ export function keptInner(inner: number, sparsity: number): number {
   return Math.max(1, Math.round((1 - sparsity) * inner));
 }
 
-export type ModelKind = 'dense' | 'zeroed' | 'upper-bound' | 'sparse-csr';
+/** structured: the dense chain pruned 2:4 along K, for TensorRT's sparse tactics and the GPU output check. */
+export type ModelKind = 'dense' | 'zeroed' | 'upper-bound' | 'sparse-csr' | 'structured';
 
 export interface ChainModel {
   kind: ModelKind;
@@ -50,6 +51,14 @@ export interface SuitePlan {
   jsModels: ChainModel[];
   /** Timed through ORT's C API on the CPU: a dense reference and the sparse kernel. */
   capiModels: ChainModel[];
+  /**
+   * The dense chain pruned 2:4. Run once, untimed, on every provider so a GPU's output can be
+   * checked against the CPU's for every variant; timed only by TensorRT, the one provider with
+   * a 2:4 path.
+   */
+  structuredModel: ChainModel;
+  /** Timed through ORT's C API on TensorRT (FP16, sparsity on): dense and 2:4. */
+  tensorrtModels: ChainModel[];
   settings: BenchmarkSettings;
 }
 
@@ -149,6 +158,9 @@ export function planSuite(suite: ResolvedSuite, lastLevelCacheBytes: number | nu
     });
   }
 
+  const structuredNonzeros = Array.from({ length: chainLayers }, (_, i) => twoFourNonzeros(layerShape(i, dModel, ffnWidth))).reduce((a, b) => a + b, 0);
+  const structuredModel: ChainModel = { ...dense('dense'), kind: 'structured', variant: 'structured-2:4', sparsity: 0.5, nonzeros: structuredNonzeros };
+
   const settings: BenchmarkSettings = {
     quick: suite.quick,
     threads: suite.threads,
@@ -162,7 +174,7 @@ export function planSuite(suite: ResolvedSuite, lastLevelCacheBytes: number | nu
     minIterations: suite.minIterations,
     seed: suite.seed,
   };
-  return { suite, lastLevelCacheBytes: llc, chainLayers, jsModels, capiModels, settings };
+  return { suite, lastLevelCacheBytes: llc, chainLayers, jsModels, capiModels, structuredModel, tensorrtModels: [dense('dense'), structuredModel], settings };
 }
 
 /** Timing units of one provider through onnxruntime-node, and of the C-API sparse suite: for progress. */
@@ -172,4 +184,8 @@ export function unitsPerProvider(plan: SuitePlan): number {
 
 export function unitsOfSparseSuite(plan: SuitePlan): number {
   return plan.suite.tuning.rounds * plan.capiModels.length * plan.suite.tokens.length;
+}
+
+export function unitsOfTensorRtSuite(plan: SuitePlan): number {
+  return plan.suite.tuning.rounds * plan.tensorrtModels.length * plan.suite.tokens.length;
 }

@@ -39,15 +39,31 @@ export const LABELS = {
   sameAsUnstructured: (provider: Provider, hasUnstructured: boolean) =>
     `2:4 structured: no 2:4 path on ${provider}, so it runs like 50 % unstructured` +
     (hasUnstructured ? ' — figures copied from the zeroed-dense S = 0.5 row' : ' — S = 0.5 was not in this run, so no figures'),
-  tensorrt24: () =>
-    '2:4 structured: TensorRT accelerates 2:4 only with trt_sparsity_enable (FP16/INT8, Ampere or newer), ' +
-    'which onnxruntime-node cannot set; not measured',
+  tensorrtDense: (cacheNote: string) =>
+    `dense baseline (measured; TensorRT FP16 through ORT's C API, same engine options as the 2:4 row; the request stays on the GPU ` +
+    `and only each token's output sum comes back, so copies do not dilute the comparison${cacheNote})`,
+  tensorrt24: (evidence: string) =>
+    '2:4 structured: TensorRT sparse tactics (trt_sparsity_enable=true, FP16) through ORT\'s C API, against dense FP16 TensorRT ' +
+    `timed in the same process; ${evidence}`,
+  tensorrtNotTimed: () =>
+    'not timed on TensorRT: the check builds TensorRT engines only for the dense and 2:4 chains (each build takes minutes); ' +
+    'unstructured zeros run as a dense GEMM on TensorRT too',
+  tensorrtUnavailable: (reason: string) => `2:4 structured on TensorRT (trt_sparsity_enable, FP16): unavailable — ${reason}`,
+  outputMatches: (difference: number, tolerance: number) =>
+    `output matches the CPU's within ${difference.toExponential(1)} (relative, tolerance ${tolerance})`,
+  outputDiffers: (provider: Provider, difference: number, tolerance: number) =>
+    `${provider} output differs from the CPU's by ${Number.isFinite(difference) ? difference.toExponential(2) : 'a non-finite amount'} ` +
+    `(relative, tolerance ${tolerance}); not reported`,
+  outputNotChecked: () => 'output not checked: the CPU was not in this run',
+  structuredChecked: (result: string) => `2:4 model run on this provider: ${result}`,
+  providerFailedLater: (error: string) => `the provider failed later in this run (${error}); these figures come from before the failure`,
   notRun: (why: string) => `not measured: ${why}`,
 } as const;
 
 /** One short word for a table column: measured / sparse kernel / upper bound / same as 50 % / unavailable, and unreliable. */
 export function shortLabel(row: Pick<SpeedupRow, 'kind' | 'variant' | 'reliable'>): string {
   if (row.kind === 'unavailable') return 'unavailable';
+  if (row.kind === 'estimate') return row.reliable ? 'estimate' : 'estimate, unreliable';
   const base =
     row.kind === 'same-as-unstructured'
       ? 'same as 50 % unstructured'

@@ -122,6 +122,45 @@ export function pruneExactly(dense: Float32Array, sparsity: number, seed: number
   return out;
 }
 
+/**
+ * A copy of `dense` [K, N] pruned 2:4 along K, the pattern NVIDIA's sparse tensor cores (and
+ * TensorRT's sparse tactics) accelerate: in every group of 4 consecutive inputs of each output,
+ * the 2 smallest-magnitude weights are zeroed (a shorter last group keeps at most 2). Survivors
+ * are multiplied by survivorScale.
+ */
+export function pruneTwoFour(dense: Float32Array, shape: LayerShape, survivorScale = 1): Float32Array {
+  const { inner: k, outer: n } = shape;
+  const out = new Float32Array(dense.length);
+  for (let k0 = 0; k0 < k; k0 += 4) {
+    const size = Math.min(4, k - k0);
+    for (let c = 0; c < n; c++) {
+      // The two largest magnitudes of the group (ties keep the earlier input); no allocation per group.
+      let first = -1;
+      let second = -1;
+      for (let i = 0; i < size; i++) {
+        const at = (k0 + i) * n + c;
+        const m = Math.abs(dense[at]!);
+        if (first < 0 || m > Math.abs(dense[first]!)) {
+          second = first;
+          first = at;
+        } else if (second < 0 || m > Math.abs(dense[second]!)) {
+          second = at;
+        }
+      }
+      out[first] = dense[first]! * survivorScale;
+      if (second >= 0) out[second] = dense[second]! * survivorScale;
+    }
+  }
+  return out;
+}
+
+/** Non-zero weights a 2:4 layer keeps: 2 of every 4 inputs per output, all of a last group of 1 or 2. */
+export function twoFourNonzeros(shape: LayerShape): number {
+  const full = Math.floor(shape.inner / 4);
+  const rest = shape.inner % 4;
+  return (2 * full + Math.min(2, rest)) * shape.outer;
+}
+
 export function countNonZero(weights: Float32Array): number {
   let n = 0;
   for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) n++;

@@ -198,7 +198,7 @@ export function buildModelTable(input: ModelTableInput): SpeedupRow[] {
     }
     if (pattern === '2:4') {
       const base = emptyRow(provider, 'structured-2:4', 0.5, batch, '2:4');
-      rows.push({ ...base, kind: 'unavailable', note: provider === 'tensorrt' ? LABELS.tensorrt24() : MODEL_LABELS.noTwoFourPath(provider) });
+      rows.push({ ...base, kind: 'unavailable', note: provider === 'tensorrt' ? LABELS.tensorrt24('the own-model benchmark does not build TensorRT engines') : MODEL_LABELS.noTwoFourPath(provider) });
     }
   }
   return rows;

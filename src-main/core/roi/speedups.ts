@@ -6,7 +6,8 @@
  * (measured: clipped as noise; assumed: refused by the engine).
  */
 import type { BenchmarkResult, Provider, SpeedupRow } from '../hardware/benchmark-result.js';
-import { InputError } from '../input.js';
+import { ADAPTER_LABELS } from '../hardware/adapters.js';
+import { adapterOf, isSoftwareAdapter } from '../hardware/deployment-evidence.js';
 
 export type SpeedupKind = 'measured' | 'upper-bound' | 'published' | 'assumed' | 'none';
 
@@ -150,13 +151,8 @@ function none(bound: number, note: string): ResolvedSpeedup {
   };
 }
 
-/** The user's assumption at S, interpolated between the assumed points; refused above the bound. */
-export function assumedSpeedup(assumed: readonly AssumedSpeedup[], sparsity: number, bound: number, field = 'deployment.speedup.assumed'): ResolvedSpeedup {
-  assumed.forEach((a, i) => {
-    if (a.value > bound * (1 + 1e-9) && Math.abs(a.sparsity - sparsity) < 1e-9) {
-      throw new InputError(`${field}.${i}.value`, `×${a.value} is above the physical bound ×${bound.toPrecision(3)} for sparsity ${a.sparsity} (Amdahl: only the block weights speed up)`);
-    }
-  });
+/** The user's assumption at S, interpolated between the assumed points (evaluate.ts refuses any above the bound). */
+export function assumedSpeedup(assumed: readonly AssumedSpeedup[], sparsity: number, bound: number): ResolvedSpeedup {
   const points = assumed.map((a) => ({ ...a, reliable: true, variant: null }));
   const { point, from, interpolated, beyond } = interpolate(points, sparsity);
   const c = clip(point.value, point.low, point.high, bound);
@@ -166,21 +162,23 @@ export function assumedSpeedup(assumed: readonly AssumedSpeedup[], sparsity: num
   };
 }
 
-function benchmarkEvidence(benchmark: BenchmarkResult, provider: Provider): Evidence {
-  const doc = benchmark as BenchmarkResult & { role?: string; inventory: { adapters?: { provider: string; type: string }[] } };
-  const adapter = doc.inventory.adapters?.find((a) => a.provider === provider);
-  if (adapter?.type === 'software') return 'software-gpu';
-  return doc.role === 'deployment' ? 'deployment' : 'development';
+function benchmarkEvidence(benchmark: BenchmarkResult): Evidence {
+  return benchmark.role === 'deployment' ? 'deployment' : 'development';
 }
 
 /** The speed-up from a hardware check's rows for the provider; `none` when it has no usable rows. */
 export function measuredSpeedup(request: SpeedupRequest, benchmark: BenchmarkResult | null): ResolvedSpeedup {
   if (!benchmark) return none(request.bound, 'no hardware check loaded: nothing was measured');
+  // A GPU emulated on the CPU proves the GPU path runs; its timings are never offered as a speed-up.
+  if (isSoftwareAdapter(benchmark, request.provider)) {
+    const name = adapterOf(benchmark, request.provider)?.name ?? 'unnamed';
+    return none(request.bound, `the hardware check's ${request.provider} rows ran on ${name}, a ${ADAPTER_LABELS.software}`);
+  }
   const providerRows = benchmark.table.filter((r) => r.provider === request.provider);
   const tokens = closestTokens(providerRows, request.tokens);
   if (tokens === null) return none(request.bound, `the hardware check has no rows for ${request.provider}`);
   const rows = providerRows.filter((r) => r.tokens === tokens);
-  const evidence = benchmarkEvidence(benchmark, request.provider);
+  const evidence = benchmarkEvidence(benchmark);
   if (request.pattern === '2:4') {
     const structured = rows.find((r) => r.variant === 'structured-2:4' && r.kind === 'measured' && r.speedup);
     if (structured) {

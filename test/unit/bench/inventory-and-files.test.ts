@@ -8,10 +8,11 @@ import {
   gpusFromLspci,
   gpusFromNvidiaSmi,
   isaFlagsFromCpuinfo,
+  listAdapters,
   parseCacheSize,
 } from '../../../src-main/bench/inventory.js';
 import { readBenchmarkFile, writeBenchmarkFile } from '../../../src-main/bench/result-file.js';
-import { syntheticDocument } from '../core/hardware/synthetic-run.js';
+import { syntheticDocument, syntheticV1Document } from '../core/hardware/synthetic-run.js';
 
 describe('hardware inventory', () => {
   it('keeps the ISA flags that matter for MatMul from /proc/cpuinfo (x86 and Arm)', () => {
@@ -52,8 +53,34 @@ describe('hardware inventory', () => {
   });
 });
 
+describe('adapter listing', () => {
+  it('gives every provider but the CPU an entry, saying why one cannot exist on this platform', async () => {
+    const adapters = await listAdapters(['cpu', 'dml', 'coreml', 'webgpu'], 'freebsd');
+    expect(adapters.map((a) => [a.provider, a.type, a.source, a.note])).toEqual([
+      ['dml', 'unknown', 'none', 'not identified: DirectML exists only on Windows'],
+      ['coreml', 'unknown', 'none', 'not identified: Core ML exists only on macOS'],
+      ['webgpu', 'unknown', 'none', 'not identified: no adapter listing known on freebsd'],
+    ]);
+  });
+
+  it.runIf(process.platform === 'linux')('asks nvidia-smi once for CUDA and TensorRT and labels what it found as enumerated by the OS', async () => {
+    const [cuda, tensorrt] = await listAdapters(['cuda', 'tensorrt']);
+    expect(tensorrt!.source).toBe(cuda!.source);
+    expect(cuda!.source === 'nvidia-smi' ? cuda!.note : 'enumerated by the OS, not reported by ORT').toContain('enumerated by the OS, not reported by ORT');
+    if (cuda!.source === 'none') expect(cuda!.note).toContain('nvidia-smi');
+  });
+});
+
 describe('result files', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'advisor-bench-file-'));
+
+  it('reads a format-1 file as a development machine with unknown adapters', () => {
+    const file = path.join(dir, 'v1.json');
+    writeFileSync(file, JSON.stringify(syntheticV1Document()));
+    const doc = readBenchmarkFile(file);
+    expect(doc).toMatchObject({ version: 2, role: 'development' });
+    expect(doc.inventory.adapters.every((a) => a.type === 'unknown' && a.source === 'not-recorded')).toBe(true);
+  });
 
   it('writes a document and reads the same document back', () => {
     const doc = syntheticDocument();
@@ -73,8 +100,9 @@ describe('result files', () => {
 
   it('refuses a document of another format or version', () => {
     const file = path.join(dir, 'other.json');
-    writeFileSync(file, JSON.stringify({ ...syntheticDocument(), version: 2 }));
+    writeFileSync(file, JSON.stringify({ ...syntheticDocument(), version: 3 }));
     expect(() => readBenchmarkFile(file)).toThrow(`${file}.version`);
+    expect(() => readBenchmarkFile(file)).toThrow('a newer version of the app');
   });
 
   it('names the file when it is missing or not JSON', () => {

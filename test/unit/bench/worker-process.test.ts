@@ -39,7 +39,7 @@ describe('the benchmark child process', () => {
     const worker = BenchWorker.start();
     const controller = new AbortController();
     const messages: WorkerMessage[] = [];
-    const outcome = worker.runTask({ type: 'js-suite', provider: 'cpu', job: LONG_JOB, reportZeroedOutputs: false }, (m) => {
+    const outcome = worker.runTask({ type: 'js-suite', provider: 'cpu', job: LONG_JOB, checkModels: [] }, (m) => {
       messages.push(m);
       if (m.type === 'case-start') setTimeout(() => controller.abort(), 50);
     }, controller.signal);
@@ -52,7 +52,7 @@ describe('the benchmark child process', () => {
   it('stops a task that overruns its time limit and says so', async () => {
     const worker = BenchWorker.start();
     const started = performance.now();
-    const result = await worker.runTask({ type: 'js-suite', provider: 'cpu', job: LONG_JOB, reportZeroedOutputs: false }, () => undefined, undefined, 3000);
+    const result = await worker.runTask({ type: 'js-suite', provider: 'cpu', job: LONG_JOB, checkModels: [] }, () => undefined, undefined, 3000);
     expect(result.status).toBe('crashed');
     expect(result.status === 'crashed' && result.reason).toContain('did not finish within 3 s');
     expect(performance.now() - started).toBeLessThan(10_000);

@@ -92,6 +92,13 @@ describe('the IPC contract', () => {
     expect((notJson as { error: string }).error).toContain('bad.json');
   });
 
+  it('refuses a machine role it does not know, naming the field, for a run and for an import', async () => {
+    const run = await handlers.runHardwareCheck({ quick: true, role: 'production' }, emit);
+    expect(run).toMatchObject({ ok: false, error: expect.stringMatching(/^runHardwareCheck\.role/) });
+    const imported = await handlers.importDocument({ text: '{}', fileName: 'run.json', role: 'laptop' }, emit);
+    expect(imported).toMatchObject({ ok: false, error: expect.stringMatching(/^importDocument\.role/) });
+  });
+
   it('runs a fit in a worker thread and streams its progress', async () => {
     events.length = 0;
     const rows = ['sparsity,nonzero_params,data,loss'];

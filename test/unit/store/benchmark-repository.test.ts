@@ -53,6 +53,26 @@ describe('benchmark runs', () => {
     expect(dumpDatabase(file)).toEqual(before);
   });
 
+  it('keeps runs stored as format v1 readable, as v2 from a development machine, and saving them again is harmless', () => {
+    const v2 = at('r1', 'laptop', 1);
+    const { role: _role, ...rest } = v2;
+    const v1 = { ...rest, version: 1, inventory: { ...v2.inventory, adapters: undefined } };
+    delete v1.inventory.adapters;
+    // A store written by the previous app version holds the v1 text as it was.
+    const db = new Database(file);
+    db.prepare(
+      'INSERT INTO benchmark_runs (id, started_at, app_version, format_version, document, fingerprint, saved_at) VALUES (?, ?, ?, 1, ?, ?, ?)',
+    ).run(v1.id, v1.createdAt, v1.appVersion, JSON.stringify(v1), v1.inventory.fingerprint, '2026-11-01T00:00:00.000Z');
+    db.close();
+    const read = store.benchmarks.get('r1').document;
+    expect(read).toMatchObject({ version: 2, role: 'development' });
+    expect(read.inventory.adapters).toEqual([
+      { provider: 'cuda', vendor: null, name: null, driver: null, type: 'unknown', source: 'not-recorded', note: expect.stringContaining('format version 1') },
+    ]);
+    expect(saveBenchmarkRun(store, v1)).toMatchObject({ inserted: false });
+    expect(saveBenchmarkRun(store, read)).toMatchObject({ inserted: false });
+  });
+
   it('names the bad field of a result document', () => {
     const bad = structuredClone(at('r1', 'laptop', 1)) as any;
     bad.inventory.fingerprint = '';

@@ -124,4 +124,11 @@ describe('export and import', () => {
     expect(() => importDocument(reopened, carried(sampleScenario()))).toThrow(/disk full/);
     expect(dumpDatabase(file)).toEqual(before);
   });
+  it('imports a benchmark run under the role the importer states', () => {
+    const store = open();
+    const imported = importDocument(store, carried(sampleBenchmark('run-on-server')), { role: 'deployment' });
+    expect(imported).toMatchObject({ kind: 'benchmark', id: 'run-on-server', inserted: true });
+    expect(exportBenchmark(store, 'run-on-server').role).toBe('deployment');
+    store.close();
+  });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { benchmarkResultSchema, speedupRowSchema, type SpeedupRow } from '../../../../src-main/core/hardware/benchmark-result.js';
 import { shortLabel } from '../../../../src-main/core/hardware/row-labels.js';
-import { buildSpeedupTable, OUTPUT_TOLERANCE, type TableInput } from '../../../../src-main/core/hardware/speedup-table.js';
-import { samplesAround, syntheticDocument, syntheticPlan, syntheticTimings } from './synthetic-run.js';
+import { buildSpeedupTable, OUTPUT_TOLERANCE, PROVIDER_PRECISION, type OutputCheck, type TableInput } from '../../../../src-main/core/hardware/speedup-table.js';
+import { samplesAround, syntheticDocument, syntheticPlan, syntheticTimings, timing } from './synthetic-run.js';
 
 const plan = syntheticPlan();
 const checks = plan.suite.sparsities.flatMap((s) => plan.suite.tokens.map((tokens) => ({ sparsity: s, tokens, relativeDifference: 1e-7 })));
@@ -97,11 +97,117 @@ describe('speed-up table', () => {
     expect(gpu.note).toContain('no sparse kernel');
   });
 
-  it('marks TensorRT 2:4 unavailable: onnxruntime-node cannot turn on its sparsity option', () => {
-    const t = buildSpeedupTable({ ...input(), providers: ['tensorrt'], timings: syntheticTimings(plan, ['tensorrt'], () => 1) });
-    const structured = find(t, { variant: 'structured-2:4' });
-    expect(structured.kind).toBe('unavailable');
-    expect(structured.note).toContain('trt_sparsity_enable');
+  describe('TensorRT (C API, FP16, sparsity on)', () => {
+    const [trtDense, trtStructured] = plan.tensorrtModels;
+    /** Dense FP16 1 ms, 2:4 FP16 0.8 ms per request. */
+    const trtTimings = plan.suite.tokens.flatMap((tokens) => [
+      timing(trtDense!, 'tensorrt', tokens, samplesAround(1), 'ort-c-api'),
+      timing(trtStructured!, 'tensorrt', tokens, samplesAround(0.8), 'ort-c-api'),
+    ]);
+    const evidence = { eligible: ['MatMul_0', 'MatMul_1'], picked: ['MatMul_1'], source: 'build-log' as const };
+
+    it('measures 2:4 against dense FP16 of the same process and says what the build log reported', () => {
+      const t = buildSpeedupTable({
+        ...input(),
+        providers: ['tensorrt'],
+        timings: trtTimings,
+        tensorrt: { loaded: true, evidence: plan.suite.tokens.map((tokens) => ({ tokens, evidence })), engineCache: '/cache/trt' },
+      });
+      const structured = find(t, { variant: 'structured-2:4', tokens: 8 });
+      expect(structured).toMatchObject({ kind: 'measured', pattern: '2:4', reliable: true });
+      expect(structured.speedup!.value).toBeCloseTo(1 / 0.8, 6);
+      expect(structured.note).toContain('trt_sparsity_enable=true, FP16');
+      expect(structured.note).toContain('picked a sparse implementation for 1 of 2 eligible layer(s) (build log)');
+      expect(find(t, { variant: 'dense', tokens: 8 }).note).toContain('engines cached in /cache/trt');
+      // Only dense and 2:4 are built on TensorRT; the other rows stay, saying so.
+      expect(find(t, { variant: 'zeroed-dense', sparsity: 0.9, tokens: 8 }).note).toContain('not timed on TensorRT');
+      expect(find(t, { variant: 'upper-bound', sparsity: 0.9, tokens: 8 }).kind).toBe('unavailable');
+    });
+
+    it('says "TRT chose dense" when layers were eligible but none got a sparse implementation', () => {
+      const dense = { eligible: ['MatMul_0'], picked: [], source: 'build-log' as const };
+      const t = buildSpeedupTable({
+        ...input(),
+        providers: ['tensorrt'],
+        timings: trtTimings,
+        tensorrt: { loaded: true, evidence: plan.suite.tokens.map((tokens) => ({ tokens, evidence: dense })), engineCache: null },
+      });
+      expect(find(t, { variant: 'structured-2:4', tokens: 1 }).note).toContain('TRT chose dense');
+    });
+
+    it('leaves one unavailable 2:4 row per token count with the loader\'s error where TensorRT does not load', () => {
+      const reason = 'Failed to load library libonnxruntime_providers_shared.so';
+      const t = buildSpeedupTable({ ...input(), providers: ['cpu'], tensorrt: { loaded: false, reason } });
+      const trt = t.filter((r) => r.provider === 'tensorrt');
+      expect(trt.map((r) => [r.variant, r.tokens, r.kind])).toEqual(plan.suite.tokens.map((tokens) => ['structured-2:4', tokens, 'unavailable']));
+      expect(trt[0]!.note).toContain(reason);
+    });
+  });
+
+  describe('GPU output against the CPU', () => {
+    const outputChecks = (difference: (variant: string, sparsity: number) => number | null): OutputCheck[] =>
+      [...plan.jsModels, plan.structuredModel].flatMap((m) =>
+        plan.suite.tokens.map((tokens) => ({
+          provider: 'webgpu' as const,
+          variant: m.variant,
+          sparsity: m.sparsity,
+          tokens,
+          precision: 'fp32' as const,
+          relativeDifference: difference(m.variant, m.sparsity),
+        })),
+      );
+
+    it('notes a match on every GPU row, the 2:4 model included, and refuses a row that computes something else', () => {
+      const t = buildSpeedupTable(input({ outputChecks: outputChecks((v, s) => (v === 'zeroed-dense' && s === 0.9 ? 0.3 : 4e-7)) }));
+      expect(find(t, { provider: 'webgpu', variant: 'dense', tokens: 1 }).note).toContain("output matches the CPU's within 4.0e-7 (relative, tolerance 0.0001)");
+      expect(find(t, { provider: 'webgpu', variant: 'upper-bound', sparsity: 0.5, tokens: 1 }).note).toContain("output matches the CPU's");
+      expect(find(t, { provider: 'webgpu', variant: 'structured-2:4', tokens: 1 }).note).toContain("2:4 model run on this provider: output matches the CPU's");
+      const wrong = find(t, { provider: 'webgpu', variant: 'zeroed-dense', sparsity: 0.9, tokens: 1 });
+      expect(wrong.kind).toBe('unavailable');
+      expect(wrong.speedup).toBeNull();
+      expect(wrong.note).toContain("webgpu output differs from the CPU's by 3.00e-1");
+      // CPU rows are the reference and carry no such words.
+      expect(find(t, { provider: 'cpu', variant: 'dense', tokens: 1 }).note).not.toContain('output matches');
+    });
+
+    it('allows a reduced-precision provider its own tolerance (CUDA computes FP32 MatMuls in TF32 by default)', () => {
+      expect(PROVIDER_PRECISION).toMatchObject({ cuda: 'tf32', tensorrt: 'fp16', webgpu: 'fp32' });
+      const cuda = outputChecks(() => 3e-3).map((c) => ({ ...c, provider: 'cuda' as const, precision: PROVIDER_PRECISION.cuda }));
+      const t = buildSpeedupTable({ ...input(), providers: ['cpu', 'cuda'], timings: syntheticTimings(plan, ['cpu', 'cuda'], () => 2), outputChecks: cuda });
+      expect(find(t, { provider: 'cuda', variant: 'dense', tokens: 1 }).note).toContain("output matches the CPU's within 3.0e-3 (relative, tolerance 0.01)");
+      // The same difference on an FP32 provider is refused.
+      const webgpu = buildSpeedupTable(input({ outputChecks: outputChecks(() => 3e-3) }));
+      expect(find(webgpu, { provider: 'webgpu', variant: 'dense', tokens: 1 }).kind).toBe('unavailable');
+    });
+
+    it('says so when the CPU did not run, so nothing could be compared', () => {
+      const t = buildSpeedupTable(input({ outputChecks: outputChecks(() => null) }));
+      expect(find(t, { provider: 'webgpu', variant: 'zeroed-dense', sparsity: 0.5, tokens: 8 }).note).toContain('output not checked: the CPU was not in this run');
+    });
+  });
+
+  it('keeps the rows a provider finished before it failed, unreliable and naming the error', () => {
+    const base = input();
+    const early = base.timings.filter((t) => !(t.provider === 'webgpu' && t.variant === 'upper-bound'));
+    const t = buildSpeedupTable({ ...base, timings: early, providerErrors: { webgpu: 'Device lost (GPU removed)' } });
+    const zeroed = find(t, { provider: 'webgpu', variant: 'zeroed-dense', sparsity: 0.5, tokens: 1 });
+    expect(zeroed.kind).toBe('measured');
+    expect(zeroed.reliable).toBe(false);
+    expect(zeroed.note).toContain('the provider failed later in this run (Device lost (GPU removed))');
+    expect(find(t, { provider: 'webgpu', variant: 'upper-bound', sparsity: 0.5, tokens: 1 }).note).toBe('not measured: Device lost (GPU removed)');
+    // The CPU's rows are untouched.
+    expect(t.filter((r) => r.provider === 'cpu')).toEqual(buildSpeedupTable(base).filter((r) => r.provider === 'cpu'));
+  });
+
+  it('gives estimate rows (the own-model benchmark) their own short label', () => {
+    expect(shortLabel({ kind: 'estimate', variant: 'zeroed-dense', reliable: true })).toBe('estimate');
+    expect(shortLabel({ kind: 'estimate', variant: 'zeroed-dense', reliable: false })).toBe('estimate, unreliable');
+  });
+
+  it('says on every row of a software GPU that it is no performance figure', () => {
+    const t = buildSpeedupTable(input({ softwareProviders: ['webgpu'] }));
+    expect(t.filter((r) => r.provider === 'webgpu').every((r) => r.note.endsWith('software GPU — checks that the GPU path works, not a performance figure'))).toBe(true);
+    expect(t.filter((r) => r.provider === 'cpu').some((r) => r.note.includes('software GPU'))).toBe(false);
   });
 
   it('says "no sparse kernel reachable" when the C-API path could not load', () => {

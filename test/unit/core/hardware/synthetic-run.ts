@@ -4,6 +4,7 @@
  */
 import { BENCHMARK_FORMAT, BENCHMARK_VERSION, type BenchmarkResult, type Provider, type RawTiming } from '../../../../src-main/core/hardware/benchmark-result.js';
 import { planSuite, type ChainModel, type SuitePlan } from '../../../../src-main/core/hardware/chain-plan.js';
+import { unknownAdapter } from '../../../../src-main/core/hardware/benchmark-versions.js';
 import { machineFingerprint } from '../../../../src-main/core/hardware/fingerprint.js';
 import { buildSpeedupTable, type SparseKernelOutcome } from '../../../../src-main/core/hardware/speedup-table.js';
 import { resolveSuite, type HardwareCheckOptions } from '../../../../src-main/core/hardware/suite-settings.js';
@@ -11,7 +12,7 @@ import { resolveSuite, type HardwareCheckOptions } from '../../../../src-main/co
 export const MiB = 1024 * 1024;
 
 export function syntheticPlan(options: HardwareCheckOptions = {}, llc: number | null = 1 * MiB): SuitePlan {
-  const suite = resolveSuite({ dModel: 64, ffnWidth: 256, tokens: [1, 8], minIterations: 10, ...options }, 4);
+  const suite = resolveSuite({ dModel: 64, ffnWidth: 256, tokens: [1, 8], minIterations: 10, providers: ['cpu', 'webgpu'], ...options }, 4);
   return planSuite(suite, llc);
 }
 
@@ -66,6 +67,7 @@ export function syntheticDocument(): BenchmarkResult {
     id: 'test-run',
     createdAt: '2026-01-01T00:00:00.000Z',
     appVersion: '0.0.0-test',
+    role: 'development',
     inventory: {
       ...machine,
       ortVersion: '1.30.0',
@@ -73,6 +75,7 @@ export function syntheticDocument(): BenchmarkResult {
         { provider: 'cpu', available: true, error: null },
         { provider: 'webgpu', available: false, error: 'Failed to get a WebGPU adapter' },
       ],
+      adapters: [unknownAdapter('webgpu', 'not identified: vulkaninfo not found', 'none')],
       fingerprint: machineFingerprint(machine),
     },
     settings: plan.settings,
@@ -80,4 +83,11 @@ export function syntheticDocument(): BenchmarkResult {
     table: buildSpeedupTable({ plan, providers: ['cpu'], timings, providerErrors: {}, sparseKernel, cancelled: false }),
     cancelled: false,
   };
+}
+
+/** The synthetic document as format version 1 wrote it: no role, no adapters, version 1. */
+export function syntheticV1Document(): Record<string, unknown> {
+  const { role: _role, model: _model, ...rest } = JSON.parse(JSON.stringify(syntheticDocument())) as BenchmarkResult;
+  const { adapters: _adapters, ...inventory } = rest.inventory;
+  return { ...rest, version: 1, inventory };
 }

@@ -4,9 +4,11 @@ import {
   csrOfTranspose,
   denseLayerWeights,
   pruneExactly,
+  pruneTwoFour,
   referenceMatMul,
   relativeMaxDifference,
   seededUniform,
+  twoFourNonzeros,
   WeightRandom,
   zeroCount,
 } from '../../../../src-main/core/hardware/weights.js';
@@ -122,5 +124,27 @@ describe('reference MatMul and output comparison', () => {
     expect(relativeMaxDifference(Float32Array.of(NaN), Float32Array.of(1))).toBe(Infinity);
     // An all-zero reference proves nothing.
     expect(relativeMaxDifference(Float32Array.of(0, 0), Float32Array.of(0, 0))).toBe(Infinity);
+  });
+});
+
+describe('2:4 pruning', () => {
+  it('keeps the two largest of every 4 consecutive inputs of each output, scaled', () => {
+    // K = 4, N = 2: column 0 is 1, −4, 3, 2 → keeps −4 and 3; column 1 is 0.5 everywhere → keeps the first two.
+    const dense = Float32Array.from([1, 0.5, -4, 0.5, 3, 0.5, 2, 0.5]);
+    expect(Array.from(pruneTwoFour(dense, { inner: 4, outer: 2 }, 2))).toEqual([0, 1, -8, 1, 6, 0, 0, 0]);
+  });
+
+  it('leaves exactly 2 of every 4 along K, and at most 2 in a shorter last group', () => {
+    const shape = { inner: 10, outer: 7 };
+    const pruned = pruneTwoFour(denseLayerWeights(3, 0, shape), shape);
+    for (let c = 0; c < shape.outer; c++) {
+      for (let k0 = 0; k0 < shape.inner; k0 += 4) {
+        let kept = 0;
+        for (let k = k0; k < Math.min(k0 + 4, shape.inner); k++) if (pruned[k * shape.outer + c] !== 0) kept++;
+        expect(kept).toBe(2);
+      }
+    }
+    expect(countNonZero(pruned)).toBe(twoFourNonzeros(shape));
+    expect(twoFourNonzeros({ inner: 9, outer: 3 })).toBe((4 + 1) * 3);
   });
 });
