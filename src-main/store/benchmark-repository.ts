@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { InputError } from '../core/input.js';
 import { BENCHMARK_VERSION, benchmarkResultSchema, type BenchmarkResult } from '../core/hardware/benchmark-result.js';
 import { parseDocument } from '../core/schema.js';
+import { parseStored } from './stored-json.js';
 
 export interface BenchmarkRunSummary {
   id: string;
@@ -50,9 +51,10 @@ interface SummaryRow {
   cancelled: number;
 }
 
+// A damaged document must not stop the list: json_extract would raise on it (get() then names the run).
 const SUMMARY_COLUMNS = `id, started_at, saved_at, app_version, fingerprint,
-  json_extract(document, '$.inventory.cpu.model') AS cpu_model,
-  json_extract(document, '$.cancelled') AS cancelled`;
+  CASE WHEN json_valid(document) THEN json_extract(document, '$.inventory.cpu.model') ELSE '(damaged record)' END AS cpu_model,
+  CASE WHEN json_valid(document) THEN json_extract(document, '$.cancelled') ELSE 0 END AS cancelled`;
 
 function summaryFrom(row: SummaryRow): BenchmarkRunSummary {
   return {
@@ -108,7 +110,7 @@ export function createBenchmarkRepository(db: Database.Database, now: () => Date
   function get(id: string): BenchmarkRunRecord {
     const row = record.get(id);
     if (!row) throw new InputError('benchmarkId', `no benchmark run with id ${JSON.stringify(id)}`);
-    return { ...summaryFrom(row), document: parseDocument(benchmarkResultSchema, JSON.parse(row.document), `benchmark ${id}`) };
+    return { ...summaryFrom(row), document: parseDocument(benchmarkResultSchema, parseStored(row.document, `benchmark run ${id}`), `benchmark ${id}`) };
   }
 
   return {
