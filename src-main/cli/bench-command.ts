@@ -1,4 +1,7 @@
 import { InputError } from '../core/input.js';
+import { LIMITS, type CountLimit } from '../core/limits.js';
+import { parseCount } from '../core/quantity.js';
+import { checkOutputTarget } from '../io/safe-write.js';
 import { PROVIDERS, type BenchmarkResult, type Provider, type SpeedupRow } from '../core/hardware/benchmark-result.js';
 import { mebibytes, shortLabel, threadsText } from '../core/hardware/row-labels.js';
 import type { SettingNames } from '../core/hardware/suite-settings.js';
@@ -47,11 +50,8 @@ function providersOption(items: string[] | undefined): Provider[] | undefined {
 }
 
 function tokensOption(items: string[] | undefined): number[] | undefined {
-  return items?.map((t) => {
-    const m = Number(t);
-    if (!Number.isInteger(m) || m < 1) throw new InputError('--tokens', `must be whole numbers ≥ 1 (got ${JSON.stringify(t)})`);
-    return m;
-  });
+  if (items && items.length > LIMITS.tokenCounts.max) throw new InputError('--tokens', `lists at most ${LIMITS.tokenCounts.max} token counts (got ${items.length})`);
+  return items?.map((t) => parseCount('--tokens', t, LIMITS.tokens));
 }
 
 /** Progress on one rewritten terminal line, only when stderr is a terminal (never into a log or a pipe). */
@@ -149,9 +149,10 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
     'save-db': { type: 'string' },
     json: { type: 'boolean' },
   });
-  const optionalInteger = (name: string, min: number) => (values[name] === undefined ? undefined : integer(values, name, 0, min));
+  const optionalInteger = (name: string, limits: CountLimit) => (values[name] === undefined ? undefined : integer(values, name, 0, limits));
   const out = optionalString(values, 'out');
-  if (out === '') throw new InputError('--out', 'must name a file');
+  // An unusable --out is refused now, not after the benchmark has run.
+  if (out !== undefined) checkOutputTarget('--out', out);
   const database = optionalString(values, 'save-db');
 
   const controller = new AbortController();
@@ -166,11 +167,11 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
       {
         quick: values.quick === true,
         providers: providersOption(list(values, 'providers')),
-        threads: optionalInteger('threads', 1),
+        threads: optionalInteger('threads', LIMITS.threads),
         tokens: tokensOption(list(values, 'tokens')),
-        dModel: optionalInteger('d-model', 1),
-        ffnWidth: optionalInteger('ffn-width', 1),
-        seed: optionalInteger('seed', 0),
+        dModel: optionalInteger('d-model', LIMITS.dModel),
+        ffnWidth: optionalInteger('ffn-width', LIMITS.ffnWidth),
+        seed: optionalInteger('seed', LIMITS.seed),
         settingNames: CLI_NAMES,
       },
       { onProgress: progress, signal: controller.signal },
