@@ -7,6 +7,7 @@ import { coefficientsDocumentFromFit, type CoefficientsDocument } from '../core/
 import { COEFFICIENT_NAMES } from '../core/law/coefficients.js';
 import { defaultHuberDelta, fitLaw, type Run } from '../core/law/fit.js';
 import { parseRunsCsv } from '../core/law/runs-csv.js';
+import { checkBootstrap, checkFitWork } from '../core/limits.js';
 
 export interface FitJob {
   csv: string;
@@ -31,6 +32,7 @@ export interface FitOutcome {
 
 export function runFitJob(job: FitJob, onProgress: (fraction: number, current: string) => void = () => {}): FitOutcome {
   const runs = parseRunsCsv(job.csv);
+  checkFitWork(runs.length, job.starts, checkBootstrap('bootstrap', job.bootstrap), { starts: 'starts', bootstrap: 'bootstrap', rows: 'csv' });
   onProgress(0, `fitting ${runs.length} runs`);
   const fit = fitLaw(runs, {
     huberDelta: defaultHuberDelta(job.logResiduals),

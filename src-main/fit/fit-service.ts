@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { CancelledError } from '../core/errors.js';
 import { InputError } from '../core/input.js';
 import type { FitJob, FitOutcome } from './fit-job.js';
 
@@ -37,6 +38,10 @@ export function runFitInWorker(
   hooks: { onProgress?: (fraction: number, current: string) => void; signal?: AbortSignal } = {},
 ): Promise<FitOutcome> {
   return new Promise((resolve, reject) => {
+    if (hooks.signal?.aborted) {
+      reject(new CancelledError('the fit'));
+      return;
+    }
     const worker = startWorker(job);
     let settled = false;
     const finish = (action: () => void) => {
@@ -46,7 +51,7 @@ export function runFitInWorker(
       void worker.terminate();
       action();
     };
-    const onAbort = () => finish(() => reject(new Error('fit cancelled')));
+    const onAbort = () => finish(() => reject(new CancelledError('the fit')));
     hooks.signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') hooks.onProgress?.(message.fraction, message.current);

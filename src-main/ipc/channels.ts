@@ -17,6 +17,7 @@ export const CHANNELS = [
   'listBenchmarks',
   'getBenchmark',
   'fitLaw',
+  'cancelFit',
   'exportMemo',
 ] as const;
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { runHardwareCheck } from '../bench/run-hardware-check.js';
 import { runFitInWorker } from '../fit/fit-service.js';
 import { loadExamples } from '../io/examples.js';
+import { backupWithStatus } from '../store/backup-status.js';
 import type { AdvisorStore } from '../store/store.js';
 import type { Services } from './handlers.js';
 
@@ -29,6 +30,7 @@ export function createServices(options: ServiceOptions): Services {
     examples: () => loadExamples(path.join(options.appRoot, 'resources')),
     runHardwareCheck: (settings, hooks) => runHardwareCheck(settings, hooks),
     runFit: (job, hooks) => runFitInWorker(job, hooks),
+    backup: () => backupWithStatus(options.store),
     chooseMemoPath: options.chooseMemoPath,
     writeMemo: options.writeMemo,
   };

@@ -46,6 +46,7 @@ const MALFORMED: Record<Channel, unknown> = {
   listBenchmarks: [1, 2, 3],
   getBenchmark: { id: '' },
   fitLaw: { csv: 'a,b', fileName: 'x.csv', dataUnit: 'steps', logResiduals: false },
+  cancelFit: { fit: 'all' },
   exportMemo: { scenario: {}, benchmarkId: null, language: 'fr', scenarioRef: null },
 };
 
