@@ -218,14 +218,14 @@ export function createScenarioRepository(db: Database.Database, now: () => Date)
   const rename = db.transaction((id: string, name: string, options: SaveOptions) => {
     const current = read(id);
     checkExpected(id, current.revision, options.expectedRevision);
-    const document = parseScenario({ ...current.document, name: storedName('name', name) }, 'scenario');
+    const document = parseScenario({ ...current.document, name: storedName('scenario.name', name) }, 'scenario');
     insertRevision(id, current.revision + 1, document, options.note ?? `renamed from ${current.name}`);
     return current.revision + 1;
   });
 
   const duplicate = db.transaction((id: string, options: { revision?: number; name?: string }) => {
     const source = read(id, options.revision);
-    const document = parseScenario({ ...source.document, name: options.name === undefined ? storedName('name', `${source.name.slice(0, LIMITS.nameLength.max - 7)} (copy)`) : storedName('name', options.name) }, 'scenario');
+    const document = parseScenario({ ...source.document, name: options.name === undefined ? storedName('scenario.name', `${source.name.slice(0, LIMITS.nameLength.max - 7)} (copy)`) : storedName('scenario.name', options.name) }, 'scenario');
     return create(document, `copy of ${source.name}, revision ${source.revision}`, {
       id: source.id,
       revision: source.revision,
