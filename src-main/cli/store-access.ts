@@ -6,7 +6,8 @@
  * another writer, a read-only or full disk). After a write the backup is refreshed and runCli
  * reports how it went.
  */
-import { lstatSync } from 'node:fs';
+import { accessSync, constants, lstatSync } from 'node:fs';
+import path from 'node:path';
 import { EnvironmentError } from '../core/errors.js';
 import { InputError } from '../core/input.js';
 import { backupWithStatus } from '../store/backup-status.js';
@@ -50,14 +51,27 @@ export function storeError(option: string, file: string, error: unknown): Error 
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
     return new EnvironmentError(option, `${file} is on a read-only disk (or cannot be written); nothing was changed`, { cause: error });
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
+  if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE' || code === 'ENOSPC' || code === 'EDQUOT') {
     return new EnvironmentError(option, `the disk holding ${file} is full; nothing was changed`, { cause: error });
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
     return new EnvironmentError(option, `the disk holding ${file} reported an input/output error (${code})`, { cause: error });
   }
+  if (code === 'SQLITE_CANTOPEN' && onReadOnlyDisk(file)) {
+    return new EnvironmentError(option, `${file} is on a read-only disk; nothing was changed`, { cause: error });
+  }
   if (error instanceof StoreOpenError || error instanceof MigrationError) return new InputError(option, error.message);
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** SQLite says only "unable to open"; the folder tells whether its disk is mounted read-only. */
+function onReadOnlyDisk(file: string): boolean {
+  try {
+    accessSync(path.dirname(path.resolve(file)), constants.W_OK);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EROFS';
+  }
 }
 
 export function openCliStore(file: string, mode: 'read' | 'write', option = '--db'): { store: AdvisorStore; report: OpenReport } {

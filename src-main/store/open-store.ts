@@ -180,10 +180,19 @@ function openConnection(file: string): Database.Database {
   }
 }
 
-/** Errors that mean "cannot open it here", not "it is damaged": a read-only disk, no -shm beside a WAL file, no permission. */
+/**
+ * Errors that mean "cannot open it here", not "it is damaged": a read-only disk, no room or no
+ * permission for the -shm file SQLite needs beside a WAL database.
+ */
 function readableFromCopy(error: unknown): boolean {
   const code = storeErrorCode(error);
-  return code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM';
+  return (
+    code === 'SQLITE_CANTOPEN' ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_IOERR_SHM') ||
+    code === 'SQLITE_FULL' ||
+    ['EROFS', 'EACCES', 'EPERM', 'ENOSPC'].includes(code)
+  );
 }
 
 function openReadOnly(file: string): Database.Database {
@@ -214,7 +223,7 @@ function copyForReading(file: string, scratch: string): { folder: string; copy: 
 
 function describe(report: Omit<OpenReport, 'message'>): string {
   const damagedRows = report.damagedRecords.length > 0 ? ` Damaged records (cannot be read; the others are fine): ${report.damagedRecords.join(', ')}.` : '';
-  if (report.readFromCopy) return `${report.path} cannot be opened in place (a read-only disk?); read from a copy at ${report.readFromCopy}.${damagedRows}`;
+  if (report.readFromCopy) return `${report.path} cannot be opened in place (a read-only or full disk, or no permission); read from a copy at ${report.readFromCopy}.${damagedRows}`;
   const upgraded = report.migratedFrom !== null ? ` Upgraded its schema from version ${report.migratedFrom} to ${report.schemaVersion}.` : '';
   if (!report.recovered) {
     const opened = report.created ? `Created a new database at ${report.path}.` : report.readOnly && !existsSync(report.path) ? `There is no database at ${report.path} yet.` : `Opened ${report.path}.${upgraded}`;

@@ -82,7 +82,7 @@ export class DamagedRecordError extends Error {
   readonly record: string;
   constructor(record: string, cause: unknown) {
     super(
-      `${record} is damaged in the database (its stored document is not valid JSON: ${(cause as Error).message}); ` +
+      `${record} is damaged in the database (its stored document cannot be read back as JSON); ` +
         'the other records are fine. Use another revision, or restore the backup beside the database',
       { cause },
     );
