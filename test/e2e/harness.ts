@@ -89,6 +89,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       chooseMemoPath: async (name) => path.join(folder, 'memos', name),
       writeMemo: (request) => writeMemoFile(store, request, version),
     }),
+    // As in development and test builds of the app: every answer is checked against the contract.
+    { checkResults: true },
   );
   const { server, origin } = await serveRenderer();
   const browser: Browser = await chromium.launch({
@@ -108,7 +110,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const emit: Emit = (event, payload) => {
     void page.evaluate(([name, data]) => (window as unknown as { __advisorEmit(n: string, d: unknown): void }).__advisorEmit(name, data), [event, payload] as const).catch(() => {});
   };
-  await page.exposeBinding('__advisorInvoke', (_source, channel: Channel, args: unknown) => handlers[channel](args, emit));
+  await page.exposeBinding('__advisorInvoke', (_source, channel: Channel, args: unknown) => handlers[channel](args, emit, 'page'));
   // The same shape the preload builds: one named function per channel, one subscribe function per event.
   await page.addInitScript(
     ({ global, channels, events, subscribers }) => {
