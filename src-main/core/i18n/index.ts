@@ -4,6 +4,8 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import { en } from './en.js';
+import { hardeningEn } from './hardening-en.js';
+import { hardeningJa } from './hardening-ja.js';
 import { ja } from './ja.js';
 import { uiEn } from './ui-en.js';
 import { uiJa } from './ui-ja.js';
@@ -32,7 +34,10 @@ function translatorFor(language: Language): TFunction {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
-    resources: { en: { translation: { ...en, ui: uiEn } }, ja: { translation: { ...ja, ui: uiJa } } },
+    resources: {
+      en: { translation: { ...en, ui: uiEn, hardening: hardeningEn } },
+      ja: { translation: { ...ja, ui: uiJa, hardening: hardeningJa } },
+    },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.
     interpolation: { escapeValue: false },

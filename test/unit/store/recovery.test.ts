@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src-main/store/migrations.js';
 import { openStore } from '../../../src-main/store/open-store.js';
-import { FutureSchemaError, MissingFolderError, NotOurDatabaseError } from '../../../src-main/store/store-errors.js';
+import { FutureSchemaError, NotOurDatabaseError } from '../../../src-main/store/store-errors.js';
 import { bytesOf, damagedDatabaseBytes, integrityOf, tempDir } from '../../support/store-fixtures.js';
 import { sampleScenario } from '../../support/store-samples.js';
 
