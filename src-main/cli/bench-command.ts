@@ -11,7 +11,7 @@ import { saveBenchmarkRun } from '../store/save-benchmark-run.js';
 import type { CommandResult } from './command.js';
 import { num, table } from './format.js';
 import { integer, optionalString, parseOptions } from './options.js';
-import { withStore } from './store-access.js';
+import { checkDatabaseTarget, withStore } from './store-access.js';
 
 export const BENCH_USAGE =
   'bench [--quick] [--providers cpu,webgpu,...] [--threads T] [--tokens M[,M...]] [--d-model D] [--ffn-width F]' +
@@ -154,6 +154,7 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
   // An unusable --out is refused now, not after the benchmark has run.
   if (out !== undefined) checkOutputTarget('--out', out);
   const database = optionalString(values, 'save-db');
+  if (database !== undefined) checkDatabaseTarget(database, '--save-db');
 
   const controller = new AbortController();
   // Ctrl-C stops the benchmark child at once and still prints what finished.

@@ -15,7 +15,7 @@ import { checkOutputTarget, writeOutputFile } from '../io/safe-write.js';
 import { fitInputFromLawFit } from '../store/fit-repository.js';
 import { num, percent, table } from './format.js';
 import { integer, optionalQuantity, optionalString, parseOptions, readText, requiredString } from './options.js';
-import { withStore } from './store-access.js';
+import { checkDatabaseTarget, withStore } from './store-access.js';
 import type { CommandResult } from './command.js';
 
 export const FIT_USAGE =
@@ -44,6 +44,16 @@ function intervalText(b: BootstrapResult, unit: DataUnit): string {
   ].join('\n');
 }
 
+/** The CSV reader names the whole file "csv" (the IPC field); on the command line it is --csv. */
+function asCsvOption<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof InputError && error.field === 'csv') throw new InputError('--csv', error.message.slice('csv: '.length));
+    throw error;
+  }
+}
+
 export function fitCommand(argv: string[]): CommandResult {
   const values = parseOptions(argv, {
     csv: { type: 'string' },
@@ -64,7 +74,8 @@ export function fitCommand(argv: string[]): CommandResult {
   const csvFile = requiredString(values, 'csv');
   const saveTarget = optionalString(values, 'save');
   if (saveTarget !== undefined) checkOutputTarget('--save', saveTarget);
-  const runs = parseRunsCsv(readText('--csv', csvFile, LIMITS.csvBytes.max));
+  if (values['save-db'] !== undefined) checkDatabaseTarget(optionalString(values, 'save-db') ?? '', '--save-db');
+  const runs = asCsvOption(() => parseRunsCsv(readText('--csv', csvFile, LIMITS.csvBytes.max)));
   const logResiduals = values['log-residuals'] === true;
   const settings = {
     huberDelta: requirePositive('--huber-delta', optionalQuantity(values, 'huber-delta') ?? defaultHuberDelta(logResiduals)),

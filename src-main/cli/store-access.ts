@@ -6,11 +6,13 @@
  * another writer, a read-only or full disk). After a write the backup is refreshed and runCli
  * reports how it went.
  */
-import { accessSync, constants, lstatSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { EnvironmentError } from '../core/errors.js';
 import { InputError } from '../core/input.js';
 import { backupWithStatus } from '../store/backup-status.js';
+import { inspectDatabaseFile } from '../store/database-file.js';
+import { SCHEMA_VERSION } from '../store/migrations.js';
 import { openStore } from '../store/open-store.js';
 import { defaultDatabasePath } from '../store/paths.js';
 import type { AdvisorStore, OpenReport } from '../store/store.js';
@@ -95,6 +97,26 @@ export function openCliStore(file: string, mode: 'read' | 'write', option = '--d
   // Told at once on stderr, so it is seen even when stdout is a document piped elsewhere.
   if (opened.report.recovered || opened.report.readFromCopy || opened.report.damagedRecords.length > 0) warn(opened.report.message);
   return opened;
+}
+
+/**
+ * Refuses a --save-db that cannot be used before a fit or a benchmark spends minutes on a result
+ * it could not store: a file that is not the app's database, one from a newer app, a missing folder.
+ */
+export function checkDatabaseTarget(file: string, option: string): void {
+  if (file === '') throw new InputError(option, 'must not be empty');
+  if (file.includes('\0')) throw new InputError(option, 'the path contains a NUL character');
+  try {
+    const found = inspectDatabaseFile(file, SCHEMA_VERSION);
+    if (found.state === 'foreign') throw new NotOurDatabaseError(file, found.reason);
+    if (found.state === 'future') throw new FutureSchemaError(file, found.userVersion, SCHEMA_VERSION);
+    if (found.state === 'missing') {
+      const folder = path.dirname(path.resolve(file));
+      if (!existsSync(folder) || !lstatSync(folder).isDirectory()) throw new MissingFolderError(file, folder);
+    }
+  } catch (error) {
+    throw storeError(option, file, error);
+  }
 }
 
 /**
