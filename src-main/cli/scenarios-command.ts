@@ -51,6 +51,21 @@ function subcommandHelp(sub: Subcommand): string {
 const SUBCOMMANDS = ['list', 'show', 'save', 'import', 'export', 'rename', 'duplicate', 'archive', 'unarchive'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
+/**
+ * A bad document read from --file is named by the file: the field inside it (e.g.
+ * scenario.currency) follows in the message, so the user knows which file and where.
+ */
+function asFileDocument<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof InputError && /^(scenario|document|fit|benchmark)(\.|$)/.test(error.field)) {
+      throw new InputError('--file', `${file}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
 /** Store errors name the API's fields; on the command line the option is what the user can fix. */
 function asOptions<T>(fields: Record<string, string>, work: () => T): T {
   try {
@@ -135,13 +150,14 @@ function run(sub: Subcommand, values: Values, store: AdvisorStore): CommandResul
       return { document: { scenario: shown, revisions }, text };
     }
     case 'save': {
-      const document = readJson('--file', requiredString(values, 'file'));
+      const file = requiredString(values, 'file');
+      const document = readJson('--file', file);
       const note = optionalString(values, 'note');
       const expected = optionalRevision(values, 'expect-revision');
       if (expected !== undefined && optionalString(values, 'id') === undefined) {
         throw new InputError('--expect-revision', 'needs --id: it guards saving over another change to that scenario');
       }
-      const saved =
+      const saved = asFileDocument(file, () =>
         optionalString(values, 'id') === undefined
           ? store.scenarios.create(document, { ...(note === undefined ? {} : { note }) })
           : asOptions(ID_FIELDS, () =>
@@ -149,7 +165,8 @@ function run(sub: Subcommand, values: Values, store: AdvisorStore): CommandResul
                 ...(note === undefined ? {} : { note }),
                 ...(expected === undefined ? {} : { expectedRevision: expected }),
               }),
-            );
+            ),
+      );
       return { document: { saved: { id: saved.id, revision: saved.revision, name: saved.name } }, text: revisionText(saved, 'Saved') };
     }
     case 'import': {
@@ -157,8 +174,10 @@ function run(sub: Subcommand, values: Values, store: AdvisorStore): CommandResul
       const document = readJson('--file', file);
       const into = optionalString(values, 'into');
       const intoId = into === undefined ? undefined : asOptions({ scenarioId: '--into' }, () => store.scenarios.resolveId(into));
-      const imported = asOptions({ scenarioId: '--into', into: '--into' }, () =>
-        importDocument(store, document, { ...(intoId === undefined ? {} : { into: intoId }), source: file }),
+      const imported = asFileDocument(file, () =>
+        asOptions({ scenarioId: '--into', into: '--into' }, () =>
+          importDocument(store, document, { ...(intoId === undefined ? {} : { into: intoId }), source: file }),
+        ),
       );
       const what = imported.kind === 'benchmark' ? 'benchmark run' : imported.kind;
       const text = !imported.inserted

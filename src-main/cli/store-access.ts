@@ -76,9 +76,14 @@ function onReadOnlyDisk(file: string): boolean {
   }
 }
 
-export function openCliStore(file: string, mode: 'read' | 'write', option = '--db'): { store: AdvisorStore; report: OpenReport } {
+function checkDatabasePath(file: string, option: string): void {
   if (file === '') throw new InputError(option, 'must not be empty');
   if (file.includes('\0')) throw new InputError(option, 'the path contains a NUL character');
+  if (/[\\/]$/.test(file)) throw new InputError(option, `${file} names a folder; give the database file's name`);
+}
+
+export function openCliStore(file: string, mode: 'read' | 'write', option = '--db'): { store: AdvisorStore; report: OpenReport } {
+  checkDatabasePath(file, option);
   const isDefault = file === defaultPath();
   let opened: { store: AdvisorStore; report: OpenReport };
   try {
@@ -104,8 +109,7 @@ export function openCliStore(file: string, mode: 'read' | 'write', option = '--d
  * it could not store: a file that is not the app's database, one from a newer app, a missing folder.
  */
 export function checkDatabaseTarget(file: string, option: string): void {
-  if (file === '') throw new InputError(option, 'must not be empty');
-  if (file.includes('\0')) throw new InputError(option, 'the path contains a NUL character');
+  checkDatabasePath(file, option);
   try {
     const found = inspectDatabaseFile(file, SCHEMA_VERSION);
     if (found.state === 'foreign') throw new NotOurDatabaseError(file, found.reason);
