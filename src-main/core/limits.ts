@@ -23,8 +23,8 @@ export const LIMITS = {
   tokens: { min: 1, max: 65_536 },
   tokenCounts: { min: 1, max: 8 },
   /** Width of the benchmarked block and of its feed-forward layer. */
-  dModel: { min: 1, max: 16_384 },
-  ffnWidth: { min: 1, max: 65_536 },
+  dModel: { min: 1, max: 65_536 },
+  ffnWidth: { min: 1, max: 262_144 },
   /** Scenario revisions (a guard against typos such as 1e9, not a real ceiling). */
   revision: { min: 1, max: 1_000_000_000 },
   /** Runs in one pilot CSV, and its size in bytes (the IPC contract carries the same text). */
