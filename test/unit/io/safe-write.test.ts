@@ -22,16 +22,17 @@ describe('writeOutputFile', () => {
     expect(() => writeOutputFile('--out', file, 'three', { overwrite: false })).toThrow(OutputExistsError);
   });
 
-  it.each([
-    ['a folder', (t: string) => mkdirSync(t)],
-    ['a fifo', (t: string) => makeFifo(t)],
-    ['a link to a file', (t: string) => (writeFileSync(`${t}.target`, 'keep'), symlinkSync(`${t}.target`, t))],
-    ['a dangling link', (t: string) => symlinkSync(`${t}.nowhere`, t)],
-    ['a device node', (t: string) => makeDevice(t)],
-  ])('refuses %s, names the option and leaves it alone', (_what, make) => {
+  const makers: [string, (t: string) => boolean][] = [
+    ['a folder', (t) => (mkdirSync(t), true)],
+    ['a fifo', (t) => (makeFifo(t), true)],
+    ['a link to a file', (t) => (writeFileSync(`${t}.target`, 'keep'), symlinkSync(`${t}.target`, t), true)],
+    ['a dangling link', (t) => (symlinkSync(`${t}.nowhere`, t), true)],
+    ['a device node', (t) => makeDevice(t)],
+  ];
+  it.each(makers)('refuses %s, names the option and leaves it alone', (_what, make) => {
     const dir = tempDir();
     const target = path.join(dir, 'out.pdf');
-    if (make(target) === false) return; // mknod is not allowed here
+    if (!make(target)) return; // mknod is not allowed here
     const stats = lstatSync(target);
     const link = stats.isSymbolicLink() ? readlinkSync(target) : null;
     expect(() => writeOutputFile('--out', target, 'x')).toThrow(InputError);
