@@ -85,7 +85,7 @@ function registerIpc(window: () => BrowserWindow | null): void {
       appRoot: root,
       appVersion: appVersion(root),
       osLanguage: languageOfLocale(app.getLocale()),
-      databaseNotice: report.recovered ? report.message : null,
+      databaseNotice: report.recovered || report.damagedRecords.length > 0 ? report.message : null,
       chooseMemoPath: async (defaultName) => {
         const owner = window();
         const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };

@@ -144,6 +144,18 @@ describe('the IPC contract', () => {
     expect(await handlers.cancelFit({}, emit, 'window-1')).toEqual({ ok: true, value: { cancelled: false } });
   }, 30_000);
 
+  it('refuses a fit that would run for many minutes, naming what to reduce', async () => {
+    const rows = ['sparsity,nonzero_params,data,loss', ...Array.from({ length: 10_000 }, (_, i) => `0.5,${1e6 + i},1e9,3.25`)];
+    const started = Date.now();
+    const answer = await handlers.fitLaw({ csv: rows.join('\n'), fileName: 'big.csv', dataUnit: 'tokens', logResiduals: false, starts: 1000, bootstrap: 2000 }, emit, 'window-3');
+    expect(answer).toMatchObject({ ok: false, kind: 'input', field: 'bootstrap' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await handlers.fitLaw({ csv: rows.join('\n'), fileName: 'big.csv', dataUnit: 'tokens', logResiduals: false, bootstrap: 1 }, emit)).toMatchObject({
+      ok: false,
+      field: 'bootstrap',
+    });
+  });
+
   it('checks answers against the result schemas when asked to (development and test builds)', async () => {
     const services = createServices({
       store,
