@@ -6,7 +6,7 @@
  * output on stdout, no hang, and no file changed outside the test's temporary folder.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -196,6 +196,7 @@ afterAll(() => {
   holder?.close();
   process.chdir(REPO_ROOT);
   mounts.forEach(unmount);
+  rmSync(root, { recursive: true, force: true });
   console.info(
     `CLI fuzz (seed ${SEED}): ${figures.inputs} invocations, ${figures.usage} clean usage errors (exit 2), ` +
       `${figures.environment} clean environment errors (exit 3), ${figures.problems.length} problems; slowest ${figures.slowestMs} ms` +

@@ -6,6 +6,7 @@
  * errors, the field; no throw, no hang, and no file changed outside the test's temporary folder.
  */
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src-main/core/errors.js';
@@ -158,6 +159,7 @@ function gitState(): string {
 const figures = { payloads: 0, ok: 0, refused: new Map<string, number>(), problems: [] as string[] };
 afterAll(() => {
   store.close();
+  rmSync(folder, { recursive: true, force: true });
   console.info(
     `IPC fuzz (seed ${SEED}): ${figures.payloads} payloads, ${figures.ok} accepted with a valid answer, ` +
       `${[...figures.refused].map(([k, n]) => `${n} refused (${k})`).join(', ')}, ${figures.problems.length} problems`,

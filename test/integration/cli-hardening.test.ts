@@ -8,10 +8,18 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type CliRun } from '../support/cli.js';
-import { canMount, fillUp, makeDevice, makeFifo, mountTmpfs, remountReadOnly, unmount } from '../support/hostile-fs.js';
+import { canMount, fillUp, makeDevice, makeFifo, mountTmpfs, remountReadOnly, unmount, scratch } from '../support/hostile-fs.js';
 import { runInProcess } from '../support/run-cli.js';
-import { tempDir } from '../support/store-fixtures.js';
+import { tempDir as makeTempDir } from '../support/store-fixtures.js';
 import { sampleScenario, syntheticRuns } from '../support/store-samples.js';
+
+const mounts: string[] = [];
+const temporary = scratch(makeTempDir);
+const tempDir = temporary.dir;
+afterAll(() => {
+  mounts.forEach(unmount);
+  temporary.cleanUp();
+});
 
 const SCENARIO = path.join(REPO_ROOT, 'resources/scenarios/visual-inspection.en.json');
 const cli = (...args: string[]) => runInProcess(args);
@@ -280,8 +288,6 @@ describe('defect 7: every failure names an option and has its exit code', () => 
   }, 30_000);
 });
 
-const mounts: string[] = [];
-afterAll(() => mounts.forEach(unmount));
 
 describe.skipIf(!canMount())('defects 7 and 8: read-only and full disks (skipped where tmpfs cannot be mounted)', () => {
   it('a read-only disk: list and export read a copy, writes exit 3', async () => {

@@ -5,7 +5,7 @@
  * the tests that need them are skipped, never pointed at a system path instead.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -81,4 +81,22 @@ export function fillUp(folder: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Temporary folders a test file makes and removes again when it is done (fifos, device nodes
+ * and links included; mounts must be undone first). Call cleanUp() in afterAll.
+ */
+export function scratch(makeDir: (label?: string) => string): { dir: (label?: string) => string; cleanUp: () => void } {
+  const made: string[] = [];
+  return {
+    dir: (label) => {
+      const dir = makeDir(label);
+      made.push(dir);
+      return dir;
+    },
+    cleanUp: () => {
+      for (const dir of made.splice(0)) rmSync(insideTemp(dir), { recursive: true, force: true });
+    },
+  };
 }

@@ -8,8 +8,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../../src-main/core/errors.js';
 import { InputError } from '../../../src-main/core/input.js';
 import { OutputExistsError, writeOutputFile } from '../../../src-main/io/safe-write.js';
-import { canMount, fillUp, makeDevice, makeFifo, mountTmpfs, remountReadOnly, unmount } from '../../support/hostile-fs.js';
-import { tempDir } from '../../support/store-fixtures.js';
+import { canMount, fillUp, makeDevice, makeFifo, mountTmpfs, remountReadOnly, unmount, scratch } from '../../support/hostile-fs.js';
+import { tempDir as makeTempDir } from '../../support/store-fixtures.js';
+
+const mounts: string[] = [];
+const temporary = scratch(makeTempDir);
+const tempDir = temporary.dir;
+afterAll(() => {
+  mounts.forEach(unmount);
+  temporary.cleanUp();
+});
 
 describe('writeOutputFile', () => {
   it('writes a new file and replaces a regular one, leaving no temporary file', () => {
@@ -52,8 +60,6 @@ describe('writeOutputFile', () => {
   });
 });
 
-const mounts: string[] = [];
-afterAll(() => mounts.forEach(unmount));
 
 describe.skipIf(!canMount())('writeOutputFile on a failing disk (skipped where tmpfs cannot be mounted)', () => {
   it('a full disk and a read-only disk are environment errors naming the option, leaving nothing behind', () => {

@@ -10,9 +10,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../../src-main/store/database-file.js';
 import { openStore } from '../../../src-main/store/open-store.js';
 import { DamagedRecordError, MissingFolderError, NotOurDatabaseError } from '../../../src-main/store/store-errors.js';
-import { canMount, makeDevice, makeFifo, mountTmpfs, remountReadOnly, unmount } from '../../support/hostile-fs.js';
-import { tempDir } from '../../support/store-fixtures.js';
+import { canMount, makeDevice, makeFifo, mountTmpfs, remountReadOnly, unmount, scratch } from '../../support/hostile-fs.js';
+import { tempDir as makeTempDir } from '../../support/store-fixtures.js';
 import { sampleScenario } from '../../support/store-samples.js';
+
+const mounts: string[] = [];
+const temporary = scratch(makeTempDir);
+const tempDir = temporary.dir;
+afterAll(() => {
+  mounts.forEach(unmount);
+  temporary.cleanUp();
+});
 
 /** What is at a path, without following links: enough to see that nothing changed. */
 function snapshot(file: string): string {
@@ -144,8 +152,6 @@ describe('a record whose stored JSON no longer parses', () => {
   });
 });
 
-const mounts: string[] = [];
-afterAll(() => mounts.forEach(unmount));
 
 describe.skipIf(!canMount())('a database on a read-only disk (skipped where tmpfs cannot be mounted)', () => {
   it('is read from a copy, and the CLI is told so; writing is refused', () => {
