@@ -8,6 +8,11 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   main: {
+    // A build for the end-to-end tests keeps the developer tools and the default menu
+    // (src-main/shell/main.ts); baked in here, so a release build cannot be switched at run time.
+    define: {
+      'process.env.SPARSITY_ADVISOR_TEST_BUILD': JSON.stringify(process.env.SPARSITY_ADVISOR_TEST_BUILD === '1' ? '1' : ''),
+    },
     build: {
       // Native modules stay in node_modules and are loaded at run time.
       externalizeDeps: true,

@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src-main/cli/main.ts');
+const { processIo, runCli } = await import('../src-main/cli/main.ts');
+process.exitCode = await runCli(process.argv.slice(2), processIo());

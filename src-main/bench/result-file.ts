@@ -8,16 +8,12 @@ import { benchmarkResultSchema, type BenchmarkResult } from '../core/hardware/be
 import { parseBenchmarkResult } from '../core/hardware/benchmark-versions.js';
 import { InputError } from '../core/input.js';
 import { parseDocument } from '../core/schema.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeOutputFile } from '../io/safe-write.js';
 
 /** Writes the document (validated first, so no invalid file is ever produced). `field` names the setting in errors. */
 export function writeBenchmarkFile(field: string, file: string, document: BenchmarkResult): void {
   const valid = parseDocument(benchmarkResultSchema, document, 'benchmark');
-  try {
-    writeFileAtomic(file, `${JSON.stringify(valid, null, 2)}\n`);
-  } catch (error) {
-    throw new InputError(field, `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  writeOutputFile(field, file, `${JSON.stringify(valid, null, 2)}\n`);
 }
 
 /**

@@ -1,5 +1,8 @@
 import { InputError } from '../core/input.js';
 import { adapterText } from '../core/hardware/adapters.js';
+import { LIMITS, type CountLimit } from '../core/limits.js';
+import { parseCount } from '../core/quantity.js';
+import { checkOutputTarget } from '../io/safe-write.js';
 import { PROVIDERS, type BenchmarkResult, type Provider, type SpeedupRow } from '../core/hardware/benchmark-result.js';
 import { isSoftwareAdapter } from '../core/hardware/deployment-evidence.js';
 import { resolveRole } from '../core/hardware/machine-role.js';
@@ -12,7 +15,7 @@ import { BENCH_MODEL_USAGE, benchModelCommand } from './bench-model-command.js';
 import type { CommandResult } from './command.js';
 import { num, table } from './format.js';
 import { integer, optionalString, parseOptions } from './options.js';
-import { withStore } from './store-access.js';
+import { checkDatabaseTarget, withStore } from './store-access.js';
 
 export const BENCH_USAGE =
   'bench [--quick] [--providers cpu,webgpu,...] [--threads T] [--tokens M[,M...]] [--d-model D] [--ffn-width F]' +
@@ -52,11 +55,8 @@ function providersOption(items: string[] | undefined): Provider[] | undefined {
 }
 
 function tokensOption(items: string[] | undefined): number[] | undefined {
-  return items?.map((t) => {
-    const m = Number(t);
-    if (!Number.isInteger(m) || m < 1) throw new InputError('--tokens', `must be whole numbers ≥ 1 (got ${JSON.stringify(t)})`);
-    return m;
-  });
+  if (items && items.length > LIMITS.tokenCounts.max) throw new InputError('--tokens', `lists at most ${LIMITS.tokenCounts.max} token counts (got ${items.length})`);
+  return items?.map((t) => parseCount('--tokens', t, LIMITS.tokens));
 }
 
 /** Progress on one rewritten terminal line, only when stderr is a terminal (never into a log or a pipe). */
@@ -158,11 +158,13 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
     'save-db': { type: 'string' },
     json: { type: 'boolean' },
   });
-  const optionalInteger = (name: string, min: number) => (values[name] === undefined ? undefined : integer(values, name, 0, min));
+  const optionalInteger = (name: string, limits: CountLimit) => (values[name] === undefined ? undefined : integer(values, name, 0, limits));
   const out = optionalString(values, 'out');
-  if (out === '') throw new InputError('--out', 'must name a file');
+  // An unusable --out is refused now, not after the benchmark has run.
+  if (out !== undefined) checkOutputTarget('--out', out);
   const database = optionalString(values, 'save-db');
   const role = resolveRole(optionalString(values, 'role'), '--role');
+  if (database !== undefined) checkDatabaseTarget(database, '--save-db');
 
   const controller = new AbortController();
   // Ctrl-C stops the benchmark child at once and still prints what finished.
@@ -176,11 +178,11 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
       {
         quick: values.quick === true,
         providers: providersOption(list(values, 'providers')),
-        threads: optionalInteger('threads', 1),
+        threads: optionalInteger('threads', LIMITS.threads),
         tokens: tokensOption(list(values, 'tokens')),
-        dModel: optionalInteger('d-model', 1),
-        ffnWidth: optionalInteger('ffn-width', 1),
-        seed: optionalInteger('seed', 0),
+        dModel: optionalInteger('d-model', LIMITS.dModel),
+        ffnWidth: optionalInteger('ffn-width', LIMITS.ffnWidth),
+        seed: optionalInteger('seed', LIMITS.seed),
         role,
         settingNames: CLI_NAMES,
       },

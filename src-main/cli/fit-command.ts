@@ -11,11 +11,13 @@ import {
 import { reasonText, SIZE_EQUIVALENT_THRESHOLDS, validateHeldOut, type HeldOutValidation } from '../core/law/held-out.js';
 import { parseRunsCsv } from '../core/law/runs-csv.js';
 import { trustReport, type TrustReport } from '../core/law/trust.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkBootstrap, checkFitWork, LIMITS } from '../core/limits.js';
+import { cleanName } from '../core/text.js';
+import { checkOutputTarget, writeOutputFile } from '../io/safe-write.js';
 import { fitInputFromLawFit } from '../store/fit-repository.js';
 import { num, percent, table } from './format.js';
 import { integer, optionalQuantity, optionalString, parseOptions, readText, requiredString } from './options.js';
-import { withStore } from './store-access.js';
+import { checkDatabaseTarget, withStore } from './store-access.js';
 import type { CommandResult } from './command.js';
 
 export const FIT_USAGE =
@@ -93,6 +95,16 @@ function intervalText(b: BootstrapResult, unit: DataUnit): string {
   ].join('\n');
 }
 
+/** The CSV reader names the whole file "csv" (the IPC field); on the command line it is --csv. */
+function asCsvOption<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof InputError && error.field === 'csv') throw new InputError('--csv', error.message.slice('csv: '.length));
+    throw error;
+  }
+}
+
 export function fitCommand(argv: string[]): CommandResult {
   const values = parseOptions(argv, {
     csv: { type: 'string' },
@@ -111,18 +123,33 @@ export function fitCommand(argv: string[]): CommandResult {
     json: { type: 'boolean' },
   });
   const csvFile = requiredString(values, 'csv');
-  const runs = parseRunsCsv(readText('--csv', csvFile));
+  const saveTarget = optionalString(values, 'save');
+  if (saveTarget !== undefined) checkOutputTarget('--save', saveTarget);
+  if (values['save-db'] !== undefined) checkDatabaseTarget(optionalString(values, 'save-db') ?? '', '--save-db');
+  const runs = asCsvOption(() => parseRunsCsv(readText('--csv', csvFile, LIMITS.csvBytes.max)));
   const logResiduals = values['log-residuals'] === true;
   const settings = {
     huberDelta: requirePositive('--huber-delta', optionalQuantity(values, 'huber-delta') ?? defaultHuberDelta(logResiduals)),
     logResiduals,
-    starts: integer(values, 'starts', DEFAULT_STARTS, 1),
-    seed: integer(values, 'seed', 0, 0),
+    starts: integer(values, 'starts', DEFAULT_STARTS, LIMITS.starts),
+    seed: integer(values, 'seed', 0, LIMITS.seed),
     dataUnit: dataUnitOption(optionalString(values, 'data-unit')),
   };
+  const resamples = checkBootstrap('--bootstrap', integer(values, 'bootstrap', 0, LIMITS.bootstrap));
+  // The reference point is checked whether or not it is used, and refused where nothing uses it.
+  const at = {
+    sparsity: optionalQuantity(values, 'at-sparsity'),
+    nonzero: optionalQuantity(values, 'at-nonzero'),
+    data: optionalQuantity(values, 'at-data'),
+  };
+  if (at.sparsity !== undefined) requireSparsity('--at-sparsity', at.sparsity);
+  if (at.nonzero !== undefined) requirePositive('--at-nonzero', at.nonzero);
+  if (at.data !== undefined) requirePositive('--at-data', at.data);
+  const unused = (['sparsity', 'nonzero', 'data'] as const).find((k) => at[k] !== undefined);
+  if (resamples === 0 && unused) throw new InputError(`--at-${unused}`, 'sets the bootstrap\'s reference point; it needs --bootstrap N');
+  checkFitWork(runs.length, settings.starts, resamples, { starts: '--starts', bootstrap: '--bootstrap', rows: '--csv' });
   const fit = fitLaw(runs, settings);
   const heldOut = validateHeldOut(runs, fit.settings);
-  const resamples = integer(values, 'bootstrap', 0, 0);
   let bootstrap: BootstrapResult | undefined;
   if (resamples > 0) {
     const fallback = defaultReference(runs);
@@ -131,19 +158,15 @@ export function fitCommand(argv: string[]): CommandResult {
       seed: settings.seed,
       level: 0.95,
       multiplierSparsities: DEFAULT_MULTIPLIER_SPARSITIES,
-      reference: {
-        sparsity: requireSparsity('--at-sparsity', optionalQuantity(values, 'at-sparsity') ?? fallback.sparsity),
-        nonzero: requirePositive('--at-nonzero', optionalQuantity(values, 'at-nonzero') ?? fallback.nonzero),
-        data: requirePositive('--at-data', optionalQuantity(values, 'at-data') ?? fallback.data),
-      },
+      reference: { sparsity: at.sparsity ?? fallback.sparsity, nonzero: at.nonzero ?? fallback.nonzero, data: at.data ?? fallback.data },
     });
   }
-  const name = optionalString(values, 'name') ?? `fit of ${csvFile}`;
+  const name = cleanName(optionalString(values, 'name') ?? `fit of ${csvFile}`) || `fit of ${runs.length} runs`;
   const citation = `fit of ${runs.length} runs from ${csvFile} (sparsity-advisor fit)`;
-  const saved = optionalString(values, 'save');
+  const saved = saveTarget;
   if (saved !== undefined) {
     const doc = coefficientsDocumentFromFit(fit, name, citation, bootstrap, heldOut);
-    writeFileAtomic(saved, `${JSON.stringify(doc, null, 2)}\n`);
+    writeOutputFile('--save', saved, `${JSON.stringify(doc, null, 2)}\n`);
   }
   // The database keeps the runs and diagnostics too, so the law can be traced back to its data.
   const database = optionalString(values, 'save-db');

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { isLanguage } from '../core/i18n/index.js';
 import { InputError } from '../core/input.js';
 import { readScenario } from '../core/roi/scenario-migrate.js';
+import { LIMITS } from '../core/limits.js';
 import type { CommandResult } from './command.js';
 import { integer, optionalString, parseOptions, readJson, requiredString } from './options.js';
 import { readBenchmark } from './roi-command.js';
@@ -34,7 +35,7 @@ export async function memoCommand(argv: string[]): Promise<CommandResult> {
   const file = requiredString(values, 'scenario');
   const out = requiredString(values, 'out');
   const scenario = readScenario(readJson('--scenario', file), file);
-  if (optionalString(values, 'seed') !== undefined) scenario.uncertainty.seed = integer(values, 'seed', 0, 0);
+  if (optionalString(values, 'seed') !== undefined) scenario.uncertainty.seed = integer(values, 'seed', 0, LIMITS.seed);
   const language = optionalString(values, 'lang') ?? 'en';
   if (!isLanguage(language)) throw new InputError('--lang', `must be en or ja (got ${JSON.stringify(language)})`);
   const date = optionalString(values, 'date') ?? today();
@@ -44,10 +45,9 @@ export async function memoCommand(argv: string[]): Promise<CommandResult> {
 
   let written;
   try {
-    written = writeMemo(out, { scenario, benchmark, language, date, appVersion: appVersion() }, { overwrite: values.force === true });
+    written = writeMemo(out, { scenario, benchmark, language, date, appVersion: appVersion() }, { overwrite: values.force === true, field: '--out' });
   } catch (error) {
     if (error instanceof MemoExistsError) throw new InputError('--out', `${error.path} already exists; add --force to overwrite it`);
-    if (error instanceof InputError && error.field === 'file') throw new InputError('--out', error.message.replace(/^file: /, ''));
     throw error;
   }
   const text = `Wrote ${written.path}: ${written.pages} pages, ${Math.round(written.bytes / 1024)} KiB, content hash ${written.contentHash.slice(0, 12)}`;

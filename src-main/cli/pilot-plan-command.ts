@@ -4,22 +4,22 @@
  * `--csv FILE` writes the run list for the fitter with an empty loss column; an existing file is
  * kept unless --force.
  */
-import { existsSync } from 'node:fs';
 import { InputError, requirePositive } from '../core/input.js';
 import { pilotRunsCsv } from '../core/law/pilot-csv.js';
 import { DEFAULT_TOKENS_PER_UNIT, planPilot, type PilotPlan, type PlanSummary } from '../core/law/pilot-plan.js';
 import { isPresetId } from '../core/law/presets.js';
 import { parseQuantity } from '../core/quantity.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkOutputTarget, writeOutputFile } from '../io/safe-write.js';
+import { LIMITS } from '../core/limits.js';
 import type { CommandResult } from './command.js';
 import { num, percent, table } from './format.js';
-import { integer, lawFromOptions, optionalQuantity, optionalString, parseOptions, quantity, requiredString } from './options.js';
+import { integer, lawFromOptions, type Values, optionalQuantity, optionalString, parseOptions, quantity, requiredString } from './options.js';
 
 export const PILOT_PLAN_USAGE =
   'pilot-plan --family vit|t5 [--coefficients FILE] --budget-gpu-hours H --gpu-flops F --utilisation U [--tokens-per-unit T]' +
   ' [--target-nonzero N] [--target-sparsities S,S...] [--target-data D] [--seed N] [--csv FILE] [--force] [--json]';
 
-function positiveFlag(values: Record<string, string | boolean | undefined>, name: string): number {
+function positiveFlag(values: Values, name: string): number {
   return requirePositive(`--${name}`, quantity(values, name));
 }
 
@@ -108,9 +108,7 @@ export function pilotPlanCommand(argv: string[]): CommandResult {
   const targetNonzero = optionalQuantity(values, 'target-nonzero');
   const targetData = optionalQuantity(values, 'target-data');
   const csv = optionalString(values, 'csv');
-  if (csv !== undefined && existsSync(csv) && values.force !== true) {
-    throw new InputError('--csv', `${csv} already exists; add --force to overwrite it`);
-  }
+  if (csv !== undefined) checkOutputTarget('--csv', csv, { overwrite: values.force === true });
   let plan: PilotPlan;
   try {
     plan = planPilot({
@@ -123,7 +121,7 @@ export function pilotPlanCommand(argv: string[]): CommandResult {
       targetNonzero: targetNonzero === undefined ? undefined : requirePositive('--target-nonzero', targetNonzero),
       targetSparsities: sparsityList(optionalString(values, 'target-sparsities')),
       targetData: targetData === undefined ? undefined : requirePositive('--target-data', targetData),
-      seed: integer(values, 'seed', 0, 0),
+      seed: integer(values, 'seed', 0, LIMITS.seed),
     });
   } catch (error) {
     // The core names its inputs; the CLI user typed flags.
@@ -132,7 +130,7 @@ export function pilotPlanCommand(argv: string[]): CommandResult {
     }
     throw error;
   }
-  if (csv !== undefined) writeFileAtomic(csv, pilotRunsCsv(plan.runs));
+  if (csv !== undefined) writeOutputFile('--csv', csv, pilotRunsCsv(plan.runs), { overwrite: values.force === true });
   return { document: { command: 'pilot-plan', plan, csv: csv ?? null }, text: planText(plan, csv ?? null) };
 }
 

@@ -7,6 +7,7 @@ import { explainRecommendation } from '../core/roi/explain.js';
 import { readScenario } from '../core/roi/scenario-migrate.js';
 import type { EvaluatedOption } from '../core/roi/evaluate.js';
 import { optionName } from '../core/charts/labels.js';
+import { LIMITS } from '../core/limits.js';
 import { table } from './format.js';
 import { integer, optionalString, parseOptions, readJson, requiredString } from './options.js';
 import type { CommandResult } from './command.js';
@@ -29,7 +30,7 @@ export function roiCommand(argv: string[]): CommandResult {
   const file = requiredString(values, 'scenario');
   const scenario = readScenario(readJson('--scenario', file), file);
   const seed = optionalString(values, 'seed');
-  if (seed !== undefined) scenario.uncertainty.seed = integer(values, 'seed', 0, 0);
+  if (seed !== undefined) scenario.uncertainty.seed = integer(values, 'seed', 0, LIMITS.seed);
   const lang = optionalString(values, 'lang') ?? 'en';
   if (!isLanguage(lang)) throw new InputError('--lang', `must be en or ja (got ${JSON.stringify(lang)})`);
   const benchFile = optionalString(values, 'bench');

@@ -96,3 +96,19 @@ export function parseQuantity(field: string, text: string, options: QuantityOpti
   if (!Number.isFinite(value)) throw new InputError(field, `is too large (got ${JSON.stringify(text)})`);
   return value;
 }
+
+/**
+ * Reads a whole count the strict way: decimal digits only, no sign, no exponent, no suffix, no
+ * hex or binary, no spaces, within [min, max]. Used for starts, seeds, threads and the like,
+ * where "1e3", "0x10" or "" would otherwise pass through Number().
+ */
+export function parseCount(field: string, text: string, limits: { min: number; max: number }): number {
+  if (!/^[0-9]+$/.test(text)) {
+    throw new InputError(field, `expected a whole number from ${limits.min} to ${limits.max}, written in digits (got ${JSON.stringify(text)})`);
+  }
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < limits.min || value > limits.max) {
+    throw new InputError(field, `must be from ${limits.min} to ${limits.max} (got ${text.length > 20 ? `${text.slice(0, 20)}…` : text})`);
+  }
+  return value;
+}

@@ -10,6 +10,7 @@ import { defaultHuberDelta, fitLaw, type Run } from '../core/law/fit.js';
 import { validateHeldOut, type HeldOutValidation } from '../core/law/held-out.js';
 import { parseRunsCsv } from '../core/law/runs-csv.js';
 import { trustReport, type TrustReport } from '../core/law/trust.js';
+import { checkBootstrap, checkFitWork } from '../core/limits.js';
 
 export interface FitJob {
   csv: string;
@@ -38,6 +39,7 @@ export interface FitOutcome {
 
 export function runFitJob(job: FitJob, onProgress: (fraction: number, current: string) => void = () => {}): FitOutcome {
   const runs = parseRunsCsv(job.csv);
+  checkFitWork(runs.length, job.starts, checkBootstrap('bootstrap', job.bootstrap), { starts: 'starts', bootstrap: 'bootstrap', rows: 'csv' });
   onProgress(0, `fitting ${runs.length} runs`);
   const fit = fitLaw(runs, {
     huberDelta: defaultHuberDelta(job.logResiduals),

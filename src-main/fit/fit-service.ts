@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { CancelledError } from '../core/errors.js';
 import { InputError } from '../core/input.js';
 import type { FitJob, FitOutcome } from './fit-job.js';
 import type { PilotJob, PilotOutcome } from './pilot-job.js';
@@ -49,6 +50,10 @@ export function runPilotInWorker(job: PilotJob, hooks: Hooks = {}): Promise<Pilo
 
 function runInWorker<T>(task: WorkerTask, hooks: Hooks): Promise<T> {
   return new Promise((resolve, reject) => {
+    if (hooks.signal?.aborted) {
+      reject(new CancelledError(task.kind === 'fit' ? 'the fit' : 'the pilot plan'));
+      return;
+    }
     const worker = startWorker(task);
     let settled = false;
     const finish = (action: () => void) => {
@@ -58,7 +63,7 @@ function runInWorker<T>(task: WorkerTask, hooks: Hooks): Promise<T> {
       void worker.terminate();
       action();
     };
-    const onAbort = () => finish(() => reject(new Error('fit cancelled')));
+    const onAbort = () => finish(() => reject(new CancelledError('the fit')));
     hooks.signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: WorkerMessage<T>) => {
       if (message.type === 'progress') hooks.onProgress?.(message.fraction, message.current);

@@ -1,17 +1,9 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-
 /**
- * Writes through a temporary file in the same folder and renames it into place, so a crash
- * never leaves a half-written file under the real name.
+ * Kept for callers that name no option: the same safe writer as every output (io/safe-write.ts),
+ * with errors naming "file".
  */
+import { writeOutputFile } from './safe-write.js';
+
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeOutputFile('file', file, content);
 }

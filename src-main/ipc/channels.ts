@@ -19,6 +19,7 @@ export const CHANNELS = [
   'fitLaw',
   'planPilot',
   'exportPilotCsv',
+  'cancelFit',
   'exportMemo',
   'chooseModelFile',
   'runModelBenchmark',

@@ -8,10 +8,27 @@ import { z } from 'zod';
 import { coefficientsDocumentSchema } from '../core/law/coefficients-file.js';
 import { benchmarkResultSchema, MACHINE_ROLES, PROVIDERS } from '../core/hardware/benchmark-result.js';
 import { modelOverviewSchema } from '../core/own-model/model-overview.js';
+import type { ErrorKind } from '../core/errors.js';
+import { LIMITS, MIN_BOOTSTRAP } from '../core/limits.js';
 import { scenarioSchema } from '../core/roi/scenario.js';
 import type { Channel, EventName } from './channels.js';
 
 const id = z.string().min(1).max(200);
+/** A whole number within one of the limits the CLI shares (core/limits.ts). */
+const count = (limit: { min: number; max: number }) => z.number().int().min(limit.min).max(limit.max);
+const revision = count(LIMITS.revision);
+const name = z.string().trim().min(1).max(LIMITS.nameLength.max);
+
+/** How a backup went after a save (store/backup-status.ts); the renderer warns when it failed. */
+const backupStatus = z.object({
+  database: z.string(),
+  path: z.string(),
+  ok: z.boolean(),
+  takenAt: z.string().nullable(),
+  error: z.string().nullable(),
+  failuresInARow: z.number().int().nonnegative(),
+  current: z.boolean(),
+});
 const language = z.enum(['en', 'ja']);
 
 const scenarioSummary = z.object({
@@ -22,7 +39,7 @@ const scenarioSummary = z.object({
   updatedAt: z.string(),
   archivedAt: z.string().nullable(),
 });
-const savedRevision = z.object({ id, revision: z.number().int().positive(), name: z.string() });
+const savedRevision = z.object({ id, revision: z.number().int().positive(), name: z.string(), backup: backupStatus.nullable().optional() });
 
 const runSummary = z.object({ sparsity: z.number(), nonzero: z.number(), data: z.number(), loss: z.number(), label: z.string().optional() });
 
@@ -153,17 +170,24 @@ export const contract = {
   },
   saveScenario: {
     /** Without an id a new scenario is created; with one, a new revision is added. */
-    args: z.object({ id: id.optional(), scenario: scenarioSchema, expectedRevision: z.number().int().positive().optional() }).strict(),
+    args: z
+      .object({ id: id.optional(), scenario: scenarioSchema, expectedRevision: revision.optional() })
+      .strict()
+      // A new scenario has no revision to expect: a guard that cannot be honoured is refused, not dropped.
+      .refine((a) => a.expectedRevision === undefined || a.id !== undefined, {
+        path: ['expectedRevision'],
+        message: 'needs id: it guards saving over another change to that scenario',
+      }),
     result: savedRevision,
   },
-  renameScenario: { args: z.object({ id, name: z.string().trim().min(1).max(200) }).strict(), result: savedRevision },
-  duplicateScenario: { args: z.object({ id, name: z.string().trim().min(1).max(200).optional() }).strict(), result: savedRevision },
+  renameScenario: { args: z.object({ id, name, expectedRevision: revision.optional() }).strict(), result: savedRevision },
+  duplicateScenario: { args: z.object({ id, name: name.optional() }).strict(), result: savedRevision },
   archiveScenario: { args: z.object({ id, archived: z.boolean() }).strict(), result: z.object({ id, archivedAt: z.string().nullable() }) },
   importDocument: {
     /** The text of a scenario, fit or benchmark-run JSON file the user picked. */
     args: z
       .object({
-        text: z.string().min(1).max(50_000_000),
+        text: z.string().min(1).max(LIMITS.documentBytes.max),
         fileName: z.string().max(500),
         /** For a benchmark run: the role of the machine it ran on, as the importer states it. */
         role: z.enum(MACHINE_ROLES).optional(),
@@ -176,8 +200,8 @@ export const contract = {
       .object({
         quick: z.boolean(),
         providers: z.array(z.enum(PROVIDERS)).min(1).optional(),
-        threads: z.number().int().positive().max(256).optional(),
-        tokens: z.array(z.number().int().positive().max(65_536)).min(1).max(8).optional(),
+        threads: count(LIMITS.threads).optional(),
+        tokens: z.array(count(LIMITS.tokens)).min(LIMITS.tokenCounts.min).max(LIMITS.tokenCounts.max).optional(),
         /** The role of this machine: its figures count as the deployment machine's only when it is that. */
         role: z.enum(MACHINE_ROLES).default('development'),
         save: z.boolean().default(true),
@@ -194,13 +218,15 @@ export const contract = {
   fitLaw: {
     args: z
       .object({
-        csv: z.string().min(1).max(10_000_000),
+        csv: z.string().min(1).max(LIMITS.csvBytes.max),
         fileName: z.string().max(500),
         dataUnit: z.enum(['images', 'tokens']),
         logResiduals: z.boolean(),
-        starts: z.number().int().min(1).max(1000).default(64),
-        seed: z.number().int().min(0).max(0xffffffff).default(0),
-        bootstrap: z.number().int().min(0).max(2000).default(0),
+        starts: count(LIMITS.starts).default(64),
+        seed: count(LIMITS.seed).default(0),
+        bootstrap: count(LIMITS.bootstrap)
+          .refine((b) => b === 0 || b >= MIN_BOOTSTRAP, `must be 0 (no bootstrap) or at least ${MIN_BOOTSTRAP} resamples`)
+          .default(0),
       })
       .strict(),
     result: z.object({
@@ -237,6 +263,8 @@ export const contract = {
     args: z.object({ runs: z.array(pilotRun.strict()).min(1).max(1000), defaultName: z.string().min(1).max(200) }).strict(),
     result: z.object({ path: z.string() }).nullable(),
   },
+  /** Stops the fit this window started; cancelled is false when none was running. */
+  cancelFit: { args: z.object({}).strict(), result: z.object({ cancelled: z.boolean() }) },
   exportMemo: {
     args: z
       .object({
@@ -286,7 +314,12 @@ export type Args<C extends Channel> = z.input<Contract[C]['args']>;
 export type ParsedArgs<C extends Channel> = z.output<Contract[C]['args']>;
 export type Result<C extends Channel> = z.output<Contract[C]['result']>;
 
-export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * A refused or failed call says what kind of failure it was and, where it is about one input,
+ * which field (e.g. "expectedRevision", "line 3, column data"), so the renderer can show it
+ * beside that input. kind: input (the user can fix it), environment (disk, lock), cancelled, failure.
+ */
+export type Answer<T> = { ok: true; value: T } | { ok: false; error: string; field?: string; kind?: ErrorKind };
 
 export interface EventPayloads {
   hardwareCheckProgress: { fraction: number; current: string };

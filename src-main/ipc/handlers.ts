@@ -7,8 +7,11 @@ import type { BenchmarkResult, MachineRole } from '../core/hardware/benchmark-re
 import type { HardwareCheckOptions } from '../core/hardware/suite-settings.js';
 import type { ModelBenchmarkOptions } from '../core/own-model/model-plan.js';
 import type { ModelOverview } from '../core/own-model/model-overview.js';
+import { CancelledError, errorField, errorKind } from '../core/errors.js';
 import { InputError } from '../core/input.js';
 import { schemaError } from '../core/schema.js';
+import type { BackupStatus } from '../store/backup-status.js';
+import { DamagedRecordError } from '../store/store-errors.js';
 import type { Scenario } from '../core/roi/scenario.js';
 import type { FitJob, FitOutcome } from '../fit/fit-job.js';
 import type { PilotJob, PilotOutcome } from '../fit/pilot-job.js';
@@ -46,7 +49,7 @@ export interface Services {
     options: HardwareCheckOptions & { role: MachineRole },
     hooks: { onProgress: (p: EventPayload<'hardwareCheckProgress'>) => void; signal: AbortSignal },
   ): Promise<BenchmarkResult>;
-  runFit(job: FitJob, hooks: { onProgress: (fraction: number, current: string) => void }): Promise<FitOutcome>;
+  runFit(job: FitJob, hooks: { onProgress: (fraction: number, current: string) => void; signal: AbortSignal }): Promise<FitOutcome>;
   /** Asks which ONNX model to measure (an open dialog in the app); null when the user cancels. */
   chooseModelFile(): Promise<string | null>;
   /** Checks and describes a model file; `token` is what the renderer will hold instead of its path. */
@@ -59,27 +62,49 @@ export interface Services {
   runPilot(job: PilotJob): Promise<PilotOutcome>;
   /** Asks where to save a text file (a save dialog in the app), writes it there; null when the user cancels. */
   saveText(defaultName: string, text: string, kind: 'csv'): Promise<string | null>;
+  /** Refreshes the backup after a save and says how it went; absent where there is nothing to back up. */
+  backup?(): Promise<BackupStatus>;
   /** Asks where to save the memo (a save dialog in the app); null when the user cancels. */
   chooseMemoPath(defaultName: string): Promise<string | null>;
   writeMemo(request: MemoRequest): Promise<{ path: string; contentHash: string; pages: number; scenarioRef: { id: string; revision: number } }>;
 }
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-export type Handler = (args: unknown, emit: Emit) => Promise<Answer<unknown>>;
+/** `caller` identifies the window (its web contents) a call came from; long work is limited per caller. */
+export type Handler = (args: unknown, emit: Emit, caller?: string | number) => Promise<Answer<unknown>>;
 export type Handlers = Record<Channel, Handler>;
 
-type Implementation<C extends Channel> = (args: ParsedArgs<C>, emit: Emit) => Promise<Result<C>> | Result<C>;
+export interface HandlerOptions {
+  /**
+   * Check every answer against the contract's result schema too (development and test builds):
+   * a service that drifts from the contract is caught where it happens, not in the renderer.
+   */
+  checkResults?: boolean;
+}
+
+type Implementation<C extends Channel> = (args: ParsedArgs<C>, emit: Emit, caller: string | number) => Promise<Result<C>> | Result<C>;
 
 function describeError(channel: Channel, error: unknown): string {
-  if (error instanceof InputError) return error.message;
+  const kind = errorKind(error);
+  if (kind === 'input' || kind === 'environment' || kind === 'cancelled' || error instanceof DamagedRecordError) return (error as Error).message;
   return `${channel} failed: ${(error as Error).message ?? String(error)}`;
 }
 
 /** Model files the user picked in this session, by token: paths stay in the main process. */
 const MAX_MODEL_TOKENS = 32;
 
-export function createHandlers(services: Services): Handlers {
+/** The error side of an answer: the message, its kind and the field it names (notes/style.md §3.6). */
+export function failure(channel: Channel, error: unknown): Answer<never> {
+  const field = errorField(error) ?? (error instanceof DamagedRecordError ? error.record : undefined);
+  const kind = error instanceof DamagedRecordError ? 'environment' : errorKind(error);
+  return { ok: false, error: describeError(channel, error), kind, ...(field === undefined ? {} : { field }) };
+}
+
+export function createHandlers(services: Services, options: HandlerOptions = {}): Handlers {
   let running: AbortController | null = null;
+  /** One fit at a time per window: a second one would only compete for the same cores. */
+  const fits = new Map<string | number, AbortController>();
+  const backup = async () => (services.backup ? await services.backup() : null);
   let runningModel: AbortController | null = null;
   const modelFiles = new Map<string, string>();
 
@@ -139,14 +164,14 @@ export function createHandlers(services: Services): Handlers {
       const r = services.store.scenarios.get(args.id, args.revision);
       return { id: r.id, revision: r.revision, name: r.name, scenario: r.document };
     },
-    saveScenario: (args) => {
+    saveScenario: async (args) => {
       const r = args.id
         ? services.store.scenarios.saveRevision(args.id, args.scenario, { expectedRevision: args.expectedRevision })
         : services.store.scenarios.create(args.scenario);
-      return { id: r.id, revision: r.revision, name: r.name };
+      return { id: r.id, revision: r.revision, name: r.name, backup: await backup() };
     },
     renameScenario: (args) => {
-      const r = services.store.scenarios.rename(args.id, args.name);
+      const r = services.store.scenarios.rename(args.id, args.name, { expectedRevision: args.expectedRevision });
       return { id: r.id, revision: r.revision, name: r.name };
     },
     duplicateScenario: (args) => {
@@ -192,8 +217,24 @@ export function createHandlers(services: Services): Handlers {
         cancelled: b.cancelled,
       })),
     getBenchmark: (args) => services.store.benchmarks.get(args.id).document,
-    fitLaw: (args, emit) =>
-      services.runFit(args, { onProgress: (fraction, current) => emit('fitProgress', { fraction, current }) }),
+    fitLaw: async (args, emit, caller) => {
+      if (fits.has(caller)) throw new InputError('fitLaw', 'a fit is already running in this window; wait for it or cancel it');
+      const controller = new AbortController();
+      fits.set(caller, controller);
+      try {
+        return await services.runFit(args, {
+          onProgress: (fraction, current) => emit('fitProgress', { fraction, current }),
+          signal: controller.signal,
+        });
+      } finally {
+        fits.delete(caller);
+      }
+    },
+    cancelFit: (_args, _emit, caller) => {
+      const controller = fits.get(caller);
+      controller?.abort(new CancelledError('the fit'));
+      return { cancelled: controller !== undefined };
+    },
     planPilot: (args) => services.runPilot(args),
     exportPilotCsv: async (args) => {
       const path = await services.saveText(args.defaultName, pilotRunsCsv(args.runs), 'csv');
@@ -210,15 +251,24 @@ export function createHandlers(services: Services): Handlers {
 
   const handlers = {} as Handlers;
   for (const channel of CHANNELS) {
-    handlers[channel] = async (raw, emit) => {
+    handlers[channel] = async (raw, emit, caller = 'default') => {
       const parsed = contract[channel].args.safeParse(raw ?? {});
-      if (!parsed.success) return { ok: false, error: schemaError(parsed.error, channel).message };
+      if (!parsed.success) {
+        const error = schemaError(parsed.error, channel);
+        return { ok: false, error: error.message, field: error.field.slice(channel.length + 1) || channel, kind: 'input' };
+      }
       try {
         const implementation = implementations[channel] as Implementation<typeof channel>;
-        const value = await implementation(parsed.data as never, emit);
+        const value = await implementation(parsed.data as never, emit, caller);
+        if (options.checkResults) {
+          const checked = contract[channel].result.safeParse(value);
+          if (!checked.success) {
+            return { ok: false, error: `${channel} failed: its answer does not match the contract (${schemaError(checked.error, 'result').message})`, kind: 'failure' };
+          }
+        }
         return { ok: true, value };
       } catch (error) {
-        return { ok: false, error: describeError(channel, error) };
+        return failure(channel, error);
       }
     };
   }

@@ -8,6 +8,7 @@ import { runHardwareCheck } from '../bench/run-hardware-check.js';
 import { runFitInWorker, runPilotInWorker } from '../fit/fit-service.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadExamples } from '../io/examples.js';
+import { backupWithStatus } from '../store/backup-status.js';
 import type { AdvisorStore } from '../store/store.js';
 import type { Services } from './handlers.js';
 
@@ -41,6 +42,7 @@ export function createServices(options: ServiceOptions): Services {
       if (file !== null) writeFileAtomic(file, text);
       return file;
     },
+    backup: () => backupWithStatus(options.store),
     chooseMemoPath: options.chooseMemoPath,
     writeMemo: options.writeMemo,
     chooseModelFile: options.chooseModelFile ?? (async () => null),

@@ -1,20 +1,12 @@
 /**
- * Writes a memo to disk atomically (temporary file, then rename), refusing to replace an
- * existing file unless asked to.
+ * Writes a memo to disk through the safe output writer (io/safe-write.ts), refusing to replace
+ * an existing file unless asked to, and never writing over a folder, device, fifo or link.
  */
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { InputError } from '../core/input.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkOutputTarget, OutputExistsError, writeOutputFile } from '../io/safe-write.js';
 import { generateMemo, type MemoRequest } from './generate-memo.js';
 
 /** Refusing to replace a file: the message names it. */
-export class MemoExistsError extends InputError {
-  constructor(readonly path: string) {
-    super('file', `${path} already exists: refusing to overwrite it`);
-    this.name = 'MemoExistsError';
-  }
-}
+export const MemoExistsError = OutputExistsError;
 
 export interface WrittenMemo {
   path: string;
@@ -23,17 +15,12 @@ export interface WrittenMemo {
   bytes: number;
 }
 
-export function writeMemo(file: string, request: MemoRequest, options: { overwrite?: boolean } = {}): WrittenMemo {
-  const target = path.resolve(file);
-  const folder = path.dirname(target);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError('file', `folder ${folder} does not exist`);
-  const refuseExisting = () => {
-    if (!options.overwrite && existsSync(target)) throw new MemoExistsError(target);
-  };
-  refuseExisting();
+export function writeMemo(file: string, request: MemoRequest, options: { overwrite?: boolean; field?: string } = {}): WrittenMemo {
+  const field = options.field ?? 'file';
+  const overwrite = options.overwrite === true;
+  // Checked before the memo is generated, so a bad target costs no time; the writer looks again.
+  checkOutputTarget(field, file, { overwrite });
   const memo = generateMemo(request);
-  // Generation takes a moment: look again right before the file appears.
-  refuseExisting();
-  writeFileAtomic(target, memo.pdf);
+  const target = writeOutputFile(field, file, memo.pdf, { overwrite });
   return { path: target, contentHash: memo.contentHash, pages: memo.pages, bytes: memo.pdf.byteLength };
 }

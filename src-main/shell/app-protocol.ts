@@ -17,16 +17,22 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Maps an app:// URL to a file under root, or null for anything else or any escape from root. */
+/**
+ * Maps an app:// URL to a file under root, or null (the protocol answers 404) for anything else:
+ * another origin, a bad %-escape, a NUL, or any escape from root. Never throws.
+ */
 export function resolveAppPath(root: string, url: string): string | null {
   let parsed: URL;
+  let decoded: string;
   try {
     parsed = new URL(url);
+    decoded = decodeURIComponent(parsed.pathname);
   } catch {
     return null;
   }
   if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return null;
-  const relative = decodeURIComponent(parsed.pathname).replace(/^\/+/, '') || 'index.html';
+  if (decoded.includes('\0')) return null;
+  const relative = decoded.replace(/^\/+/, '') || 'index.html';
   const file = path.resolve(root, relative);
   return file.startsWith(path.resolve(root) + path.sep) ? file : null;
 }

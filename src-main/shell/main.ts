@@ -1,9 +1,10 @@
 /**
- * The Electron shell: one window, loaded over the app:// protocol from the built renderer,
- * with every security default on and nothing reachable outside the app. IPC goes through the
- * handlers of src-main/ipc, which validate every argument.
+ * The Electron shell: one window of one running instance, loaded over the app:// protocol from
+ * the built renderer, with every security default on and nothing reachable outside the app.
+ * IPC goes through the handlers of src-main/ipc, which validate every argument (and, outside
+ * release builds, every answer). A release build has no reload and no developer tools.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS } from '../ipc/channels.js';
@@ -11,6 +12,7 @@ import { createHandlers, type Emit } from '../ipc/handlers.js';
 import { createServices, languageOfLocale } from '../ipc/services.js';
 import { databasePathIn, openStore } from '../store/index.js';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, resolveAppPath } from './app-protocol.js';
+import { releaseMenuTemplate } from './app-menu.js';
 import { appRoot, appVersion } from './app-paths.js';
 import { writeMemoFile } from './memo-export.js';
 
@@ -19,6 +21,17 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const rendererRoot = path.join(import.meta.dirname, '../renderer');
+
+/**
+ * A build made for the end-to-end tests (SPARSITY_ADVISOR_TEST_BUILD=1, see electron-builder.ts).
+ * electron.config.ts bakes the value in at build time, so a release cannot be switched at run time.
+ */
+const TEST_BUILD = process.env.SPARSITY_ADVISOR_TEST_BUILD === '1';
+
+/** A packaged build for users: no developer tools, no reload, answers not re-checked. */
+function isRelease(): boolean {
+  return app.isPackaged && !TEST_BUILD;
+}
 
 function serveApp(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -34,25 +47,33 @@ function serveApp(): void {
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  // Nothing the app loads lives outside app://; refuse every other request outright.
+  // Nothing the app loads lives outside app://; refuse every other request outright. The developer
+  // tools' own pages (devtools://) load only where the tools exist: development and test builds.
+  const devtools = !isRelease();
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !details.url.startsWith(`${APP_ORIGIN}/`) && !details.url.startsWith('devtools://') });
+    callback({ cancel: !details.url.startsWith(`${APP_ORIGIN}/`) && !(devtools && details.url.startsWith('devtools://')) });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }
 
-/** Only the app's own page may call the main process. */
+/**
+ * Only the app's own page may call the main process, and only its main frame: a subframe
+ * (there are none, but an injected one must not inherit the page's rights) is refused, as VS
+ * Code's validatedIpcMain does (src/vs/base/parts/ipc/electron-main/ipcMain.ts).
+ */
 function fromApp(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(`${APP_ORIGIN}/`);
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  return frame.url.startsWith(`${APP_ORIGIN}/`);
 }
 
 function registerIpc(window: () => BrowserWindow | null): void {
   const root = appRoot();
-  const { store, report } = openStore(databasePathIn(app.getPath('userData')));
+  const { store, report } = openStore(databasePathIn(app.getPath('userData')), { createFolder: true });
   const stopBackups = store.startBackupTimer(10 * 60_000);
   app.on('will-quit', () => {
     stopBackups();
@@ -64,7 +85,7 @@ function registerIpc(window: () => BrowserWindow | null): void {
       appRoot: root,
       appVersion: appVersion(root),
       osLanguage: languageOfLocale(app.getLocale()),
-      databaseNotice: report.recovered ? report.message : null,
+      databaseNotice: report.recovered || report.damagedRecords.length > 0 ? report.message : null,
       chooseMemoPath: async (defaultName) => {
         const owner = window();
         const options = { defaultPath: defaultName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
@@ -85,14 +106,15 @@ function registerIpc(window: () => BrowserWindow | null): void {
         return choice.canceled || !choice.filePath ? null : choice.filePath;
       },
     }),
+    { checkResults: !isRelease() },
   );
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, args: unknown) => {
-      if (!fromApp(event)) return { ok: false, error: `${channel}: refused, the request did not come from the app` };
+      if (!fromApp(event)) return { ok: false, error: `${channel}: refused, the request did not come from the app`, kind: 'input' };
       const emit: Emit = (name, payload) => {
         if (!event.sender.isDestroyed()) event.sender.send(name, payload);
       };
-      return handlers[channel](args, emit);
+      return handlers[channel](args, emit, event.sender.id);
     });
   }
 }
@@ -118,6 +140,7 @@ function createWindow(): BrowserWindow {
       // A middle click must not open links in new windows.
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
+      devTools: !isRelease(),
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -125,17 +148,36 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-app.enableSandbox();
-void app.whenReady().then(() => {
-  serveApp();
-  lockDown();
+function start(): void {
   let main: BrowserWindow | null = null;
-  registerIpc(() => main);
-  main = createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) main = createWindow();
+  // A second launch brings this window forward instead of opening a second app on the same database.
+  app.on('second-instance', () => {
+    if (!main || main.isDestroyed()) return;
+    if (main.isMinimized()) main.restore();
+    main.focus();
   });
-});
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  void app.whenReady().then(() => {
+    if (isRelease()) Menu.setApplicationMenu(Menu.buildFromTemplate(releaseMenuTemplate(process.platform)));
+    serveApp();
+    lockDown();
+    try {
+      registerIpc(() => main);
+    } catch (error) {
+      // The database could not be opened (not ours, from a newer app, locked): say so and stop, touching nothing.
+      dialog.showErrorBox('Sparsity Advisor', (error as Error).message);
+      app.quit();
+      return;
+    }
+    main = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) main = createWindow();
+    });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+app.enableSandbox();
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

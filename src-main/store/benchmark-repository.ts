@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { InputError } from '../core/input.js';
 import { BENCHMARK_VERSION, type BenchmarkResult } from '../core/hardware/benchmark-result.js';
 import { parseBenchmarkResult } from '../core/hardware/benchmark-versions.js';
+import { parseStored } from './stored-json.js';
 
 export interface BenchmarkRunSummary {
   id: string;
@@ -50,9 +51,10 @@ interface SummaryRow {
   cancelled: number;
 }
 
+// A damaged document must not stop the list: json_extract would raise on it (get() then names the run).
 const SUMMARY_COLUMNS = `id, started_at, saved_at, app_version, fingerprint,
-  json_extract(document, '$.inventory.cpu.model') AS cpu_model,
-  json_extract(document, '$.cancelled') AS cancelled`;
+  CASE WHEN json_valid(document) THEN json_extract(document, '$.inventory.cpu.model') ELSE '(damaged record)' END AS cpu_model,
+  CASE WHEN json_valid(document) THEN json_extract(document, '$.cancelled') ELSE 0 END AS cancelled`;
 
 function summaryFrom(row: SummaryRow): BenchmarkRunSummary {
   return {
@@ -91,7 +93,7 @@ export function createBenchmarkRepository(db: Database.Database, now: () => Date
     const existing = documentOf.get(document.id);
     if (existing) {
       // A run stored as format v1 is the same run once migrated: saving it again is harmless too.
-      if (existing.document === text || JSON.stringify(parseBenchmarkResult(JSON.parse(existing.document), `benchmark ${document.id}`)) === text) return false;
+      if (existing.document === text || JSON.stringify(parseBenchmarkResult(parseStored(existing.document, `benchmark run ${document.id}`), `benchmark ${document.id}`)) === text) return false;
       throw new InputError('benchmark.id', `a different benchmark run with id ${JSON.stringify(document.id)} is already stored`);
     }
     insert.run(
@@ -109,7 +111,7 @@ export function createBenchmarkRepository(db: Database.Database, now: () => Date
   function get(id: string): BenchmarkRunRecord {
     const row = record.get(id);
     if (!row) throw new InputError('benchmarkId', `no benchmark run with id ${JSON.stringify(id)}`);
-    return { ...summaryFrom(row), document: parseBenchmarkResult(JSON.parse(row.document), `benchmark ${id}`) };
+    return { ...summaryFrom(row), document: parseBenchmarkResult(parseStored(row.document, `benchmark run ${id}`), `benchmark ${id}`) };
   }
 
   return {

@@ -16,6 +16,8 @@ import type { FitDiagnostics, LawFit, Run } from '../core/law/fit.js';
 import type { HeldOutValidation } from '../core/law/held-out.js';
 import { parseDocument } from '../core/schema.js';
 import { fitDiagnosticsSchema, runsSchema } from './record-schemas.js';
+import { parseStored } from './stored-json.js';
+import { cleanName } from '../core/text.js';
 
 export interface FitInput {
   /** A coefficients document (what `fit --save` writes). */
@@ -65,7 +67,13 @@ export interface ValidatedFit {
 
 /** Checks a fit's three parts, and that they describe the same fit, before anything is written. */
 export function validateFit(input: FitInput, root = 'fit'): ValidatedFit {
-  const document = parseDocument(coefficientsDocumentSchema, input.document, root);
+  const raw = input.document;
+  // The name is cleaned as scenario names are (core/text.ts): no control or bidirectional characters.
+  const named =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) && typeof (raw as { name?: unknown }).name === 'string'
+      ? { ...raw, name: cleanName((raw as { name: string }).name) }
+      : raw;
+  const document = parseDocument(coefficientsDocumentSchema, named, root);
   const runs = parseDocument(runsSchema, input.runs ?? [], `${root}.runs`);
   const diagnostics =
     input.diagnostics === undefined || input.diagnostics === null
@@ -88,10 +96,10 @@ function recordFrom(row: FitRow): FitRecord {
     dataUnit: row.data_unit,
     source: row.source,
     createdAt: row.created_at,
-    document: parseDocument(coefficientsDocumentSchema, JSON.parse(row.document), root),
-    runs: parseDocument(runsSchema, JSON.parse(row.runs), `${root}.runs`),
+    document: parseDocument(coefficientsDocumentSchema, parseStored(row.document, root), root),
+    runs: parseDocument(runsSchema, parseStored(row.runs, `${root}.runs`), `${root}.runs`),
     diagnostics:
-      row.diagnostics === null ? null : parseDocument(fitDiagnosticsSchema, JSON.parse(row.diagnostics), `${root}.diagnostics`),
+      row.diagnostics === null ? null : parseDocument(fitDiagnosticsSchema, parseStored(row.diagnostics, `${root}.diagnostics`), `${root}.diagnostics`),
   };
 }
 

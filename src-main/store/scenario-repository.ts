@@ -9,6 +9,9 @@ import type Database from 'better-sqlite3';
 import { InputError } from '../core/input.js';
 import { SCENARIO_VERSION, type Scenario } from '../core/roi/scenario.js';
 import { readScenario } from '../core/roi/scenario-migrate.js';
+import { LIMITS } from '../core/limits.js';
+import { cleanName } from '../core/text.js';
+import { parseStored } from './stored-json.js';
 
 export interface ScenarioRevision {
   id: string;
@@ -86,6 +89,21 @@ interface SummaryRow {
 
 const MIN_PREFIX = 4;
 
+/** A name as stored: control characters, bidirectional overrides and lone surrogates removed (core/text.ts). */
+function storedName(field: string, name: string): string {
+  const clean = cleanName(name);
+  if (clean === '') throw new InputError(field, 'must not be empty (control and formatting characters are removed)');
+  if (clean.length > LIMITS.nameLength.max) throw new InputError(field, `must be at most ${LIMITS.nameLength.max} characters (got ${clean.length})`);
+  return clean;
+}
+
+/** A scenario document with its name cleaned the same way, before the schema checks it. */
+function withStoredName(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const name = (value as { name?: unknown }).name;
+  return typeof name === 'string' ? { ...value, name: storedName('scenario.name', name) } : value;
+}
+
 const SUMMARY_SELECT = `
   SELECT s.id, r.name, r.revision, s.archived_at, s.copied_from_id, s.copied_from_revision,
          r.created_at AS updated_at,
@@ -161,7 +179,7 @@ export function createScenarioRepository(db: Database.Database, now: () => Date)
       createdAt: row.created_at,
       archivedAt: row.archived_at,
       // Re-validated on the way out: a row that no longer fits the schema is reported by field.
-      document: readScenario(JSON.parse(row.document), `scenario ${id} revision ${row.revision}`),
+      document: readScenario(parseStored(row.document, `scenario ${id} revision ${row.revision}`), `scenario ${id} revision ${row.revision}`),
     };
   }
 
@@ -201,14 +219,14 @@ export function createScenarioRepository(db: Database.Database, now: () => Date)
   const rename = db.transaction((id: string, name: string, options: SaveOptions) => {
     const current = read(id);
     checkExpected(id, current.revision, options.expectedRevision);
-    const document = readScenario({ ...current.document, name }, 'scenario');
+    const document = readScenario({ ...current.document, name: storedName('scenario.name', name) }, 'scenario');
     insertRevision(id, current.revision + 1, document, options.note ?? `renamed from ${current.name}`);
     return current.revision + 1;
   });
 
   const duplicate = db.transaction((id: string, options: { revision?: number; name?: string }) => {
     const source = read(id, options.revision);
-    const document = readScenario({ ...source.document, name: options.name ?? `${source.name} (copy)` }, 'scenario');
+    const document = readScenario({ ...source.document, name: options.name === undefined ? storedName('scenario.name', `${source.name.slice(0, LIMITS.nameLength.max - 7)} (copy)`) : storedName('scenario.name', options.name) }, 'scenario');
     return create(document, `copy of ${source.name}, revision ${source.revision}`, {
       id: source.id,
       revision: source.revision,
@@ -224,11 +242,11 @@ export function createScenarioRepository(db: Database.Database, now: () => Date)
 
   return {
     create(value, options = {}) {
-      const document = readScenario(value, 'scenario');
+      const document = readScenario(withStoredName(value), 'scenario');
       return read(create.immediate(document, options.note ?? null, null), 1);
     },
     saveRevision(id, value, options = {}) {
-      const document = readScenario(value, 'scenario');
+      const document = readScenario(withStoredName(value), 'scenario');
       return read(id, append.immediate(id, document, options));
     },
     get: read,

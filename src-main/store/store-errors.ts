@@ -52,3 +52,54 @@ export class StoreOpenError extends Error {
     this.file = file;
   }
 }
+
+/**
+ * The path does not hold this app's database: a folder, device, fifo, link, an empty or
+ * non-SQLite file, or another application's SQLite database. It is never moved aside or
+ * changed; the user picks another path.
+ */
+export class NotOurDatabaseError extends Error {
+  readonly file: string;
+  constructor(file: string, reason: string) {
+    super(`${file} is not a Sparsity Advisor database (${reason}); it was left untouched. Give the path of the app's database, or a new file name`);
+    this.name = 'NotOurDatabaseError';
+    this.file = file;
+  }
+}
+
+/** A new database was asked for in a folder that does not exist; folders are not made up from typos. */
+export class MissingFolderError extends Error {
+  readonly file: string;
+  constructor(file: string, folder: string) {
+    super(`the folder ${folder} does not exist; create it first, or check the path (nothing was created)`);
+    this.name = 'MissingFolderError';
+    this.file = file;
+  }
+}
+
+/** A record whose stored JSON cannot be read back; the message names the record. */
+export class DamagedRecordError extends Error {
+  readonly record: string;
+  constructor(record: string, cause: unknown) {
+    super(
+      `${record} is damaged in the database (its stored document cannot be read back as JSON); ` +
+        'the other records are fine. Use another revision, or restore the backup beside the database',
+      { cause },
+    );
+    this.name = 'DamagedRecordError';
+    this.record = record;
+  }
+}
+
+/** The SQLite or system error code behind an error, looking through StoreOpenError's cause. */
+export function storeErrorCode(error: unknown): string {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return '';
+}

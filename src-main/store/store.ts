@@ -49,6 +49,12 @@ export interface OpenReport {
   restoredBackupTakenAt: string | null;
   /** Why the backup could not be used, when there was one. */
   backupProblem: string | null;
+  /** Opened read-only (read commands): nothing was created or changed, a missing database reads as empty. */
+  readOnly: boolean;
+  /** Where the database was copied to be read, when it could not be opened in place (a read-only disk). */
+  readFromCopy: string | null;
+  /** Records whose stored JSON cannot be read back, e.g. "scenario <id> revision 2"; the others are fine. */
+  damagedRecords: string[];
   /** One English sentence for a person; the app builds its own localised text from the fields. */
   message: string;
 }

@@ -92,6 +92,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       writeMemo: (request) => writeMemoFile(store, request, version),
       chooseModelFile: async () => options.modelFile ?? null,
     }),
+    // As in development and test builds of the app: every answer is checked against the contract.
+    { checkResults: true },
   );
   const { server, origin } = await serveRenderer();
   const browser: Browser = await chromium.launch({
@@ -111,7 +113,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const emit: Emit = (event, payload) => {
     void page.evaluate(([name, data]) => (window as unknown as { __advisorEmit(n: string, d: unknown): void }).__advisorEmit(name, data), [event, payload] as const).catch(() => {});
   };
-  await page.exposeBinding('__advisorInvoke', (_source, channel: Channel, args: unknown) => handlers[channel](args, emit));
+  await page.exposeBinding('__advisorInvoke', (_source, channel: Channel, args: unknown) => handlers[channel](args, emit, 'page'));
   // The same shape the preload builds: one named function per channel, one subscribe function per event.
   await page.addInitScript(
     ({ global, channels, events, subscribers }) => {

@@ -44,7 +44,7 @@ describe('sparsity-advisor bench', () => {
     [['--tokens', '1,zero'], '--tokens'],
     [['--providers', 'cpu,tpu'], '--providers'],
     [['--d-model', '40000', '--ffn-width', '160000'], '--d-model/--ffn-width'],
-    [['--frobnicate'], 'arguments'],
+    [['--frobnicate'], '--frobnicate'],
     [['--role', 'production'], '--role'],
   ];
   it.each(bad)('%j exits 2 with a one-line error naming %s', (args, name) => {

@@ -89,7 +89,7 @@ describe('bad input', () => {
     [['optimal', '--family', 'vit', '--nonzero', '1e6', '--compute', 'NaN'], '--compute'],
     [['law', '--coefficients', '/nonexistent.json', '--sparsity', '0', '--nonzero', '1', '--data', '1'], '--coefficients'],
     [['fit', '--csv', '/nonexistent.csv'], '--csv'],
-    [['law', '--bogus'], 'arguments'],
+    [['law', '--bogus'], '--bogus'],
     [['frobnicate'], 'unknown command'],
   ];
   it.each(cases)('%j exits 2 with a one-line error naming %s', (args, name) => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src-main/store/migrations.js';
 import { cli, cliJson, REPO_ROOT } from '../support/cli.js';
-import { bytesOf, dumpDatabase, tempDir } from '../support/store-fixtures.js';
+import { bytesOf, damagedDatabaseBytes, dumpDatabase, tempDir } from '../support/store-fixtures.js';
 import { sampleBenchmark, sampleFit, sampleScenario, syntheticRuns } from '../support/store-samples.js';
 
 function expectOneLineError(run: ReturnType<typeof cli>, mention: string): void {
@@ -118,13 +118,21 @@ describe('sparsity-advisor scenarios', () => {
 
   it('tells the user on stderr when it had to recover the database', () => {
     const damaged = path.join(dir, 'damaged.db');
-    writeFileSync(damaged, 'this is not a database, it is a shopping list');
+    const bytes = damagedDatabaseBytes();
+    writeFileSync(damaged, bytes);
     const run = cli('scenarios', 'list', '--json', '--db', damaged);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^sparsity-advisor: warning: .*damaged.db was damaged .*moved to .*damaged\.db\.damaged-/);
     const out = JSON.parse(run.stdout);
     expect(out.database).toMatchObject({ recovered: true, restoredFrom: null });
-    expect(readFileSync(out.database.movedAsideTo, 'utf8')).toBe('this is not a database, it is a shopping list');
+    expect(readFileSync(out.database.movedAsideTo)).toEqual(bytes);
+  });
+
+  it('refuses a file that is not the app’s database and leaves it as it was (issue 18, defect 1)', () => {
+    const list = path.join(dir, 'shopping.txt');
+    writeFileSync(list, 'this is not a database, it is a shopping list');
+    expectOneLineError(cli('scenarios', 'list', '--db', list), '--db');
+    expect(readFileSync(list, 'utf8')).toBe('this is not a database, it is a shopping list');
   });
 
   it('uses the desktop app’s database when --db is not given', () => {

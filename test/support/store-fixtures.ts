@@ -3,6 +3,7 @@
  * frozen copy of what schema versions 1 and 2 created, so these fixtures keep describing the
  * files in the wild even if someone edits a released migration (a test compares the two).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,4 +120,21 @@ export function bytesOf(file: string): Buffer {
 export function steppingClock(start = Date.parse('2026-11-27T09:00:00.000Z')): () => Date {
   let t = start;
   return () => new Date((t += 1000));
+}
+
+/**
+ * Bytes that start like this app's database (the first 100 bytes of a real, empty one) and then
+ * turn to noise: damaged, but recognisably ours, so recovery may move it aside.
+ */
+export function damagedDatabaseBytes(size = 8192): Buffer {
+  const dir = mkdtempSync(path.join(tmpdir(), 'advisor-header-'));
+  const file = path.join(dir, 'header.db');
+  const db = new Database(file);
+  db.exec('CREATE TABLE x (y)');
+  db.close();
+  const bytes = randomBytes(Math.max(size, 100));
+  readFileSync(file).copy(bytes, 0, 0, 100);
+  // No application id yet (a file from before it was set), so only the header says "SQLite".
+  bytes.fill(0, 60, 72);
+  return bytes;
 }

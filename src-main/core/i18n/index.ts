@@ -10,6 +10,8 @@ import { glossaryEn } from './glossary-en.js';
 import { glossaryJa } from './glossary-ja.js';
 import { hardwareEn } from './hardware-en.js';
 import { hardwareJa } from './hardware-ja.js';
+import { hardeningEn } from './hardening-en.js';
+import { hardeningJa } from './hardening-ja.js';
 import { ja } from './ja.js';
 import { ownModelEn } from './own-model-en.js';
 import { ownModelJa } from './own-model-ja.js';
@@ -114,8 +116,8 @@ function translatorFor(language: Language): TFunction {
   void instance.init({
     lng: language,
     resources: {
-      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn, pilot: pilotEn, hardware: hardwareEn } },
-      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa, pilot: pilotJa, hardware: hardwareJa } },
+      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn, pilot: pilotEn, hardware: hardwareEn, hardening: hardeningEn } },
+      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa, pilot: pilotJa, hardware: hardwareJa, hardening: hardeningJa } },
     },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.

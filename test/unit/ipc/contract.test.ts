@@ -27,6 +27,7 @@ const handlers = createHandlers(
       throw new Error('not in this test');
     },
   }),
+  { checkResults: true },
 );
 const events: { event: string; payload: unknown }[] = [];
 const emit: Emit = (event, payload) => events.push({ event, payload });
@@ -49,6 +50,7 @@ const MALFORMED: Record<Channel, unknown> = {
   fitLaw: { csv: 'a,b', fileName: 'x.csv', dataUnit: 'steps', logResiduals: false },
   planPilot: { family: 'vit', budgetGpuHours: -1, gpuFlops: 312e12, utilisation: 0.4 },
   exportPilotCsv: { runs: [], defaultName: 'plan.csv' },
+  cancelFit: { fit: 'all' },
   exportMemo: { scenario: {}, benchmarkId: null, language: 'fr', scenarioRef: null },
   chooseModelFile: { path: '/etc/passwd' },
   runModelBenchmark: { token: 't', pattern: '3:8' },
@@ -111,7 +113,78 @@ describe('the IPC contract', () => {
     expect(Object.keys(value.intervals)).toContain('m(0.75)');
     expect(events.filter((e) => e.event === 'fitProgress').length).toBeGreaterThanOrEqual(5);
     const bad = await handlers.fitLaw({ csv: 'sparsity,nonzero_params,data,loss\n0,1e6,lots,3\n', fileName: 'bad.csv', dataUnit: 'tokens', logResiduals: false }, emit);
-    expect(bad).toEqual({ ok: false, error: 'line 2, column data: expected a number, got "lots"' });
+    expect(bad).toEqual({ ok: false, error: 'line 2, column data: expected a decimal number, got "lots"', kind: 'input', field: 'line 2, column data' });
+  });
+
+  it('answers errors with their kind and the field they are about (notes/style.md §3.6)', async () => {
+    const malformed = await handlers.getScenario({ id: 42 }, emit);
+    expect(malformed).toMatchObject({ ok: false, kind: 'input', field: 'id' });
+    const missing = await handlers.getScenario({ id: 'no-such-scenario' }, emit);
+    expect(missing).toMatchObject({ ok: false, kind: 'input', field: 'scenarioId' });
+  });
+
+  it('never drops an expectedRevision: without an id it is refused, with a stale one the save is (defect 5)', async () => {
+    const guarded = await handlers.saveScenario({ scenario: exampleScenario('visual-inspection'), expectedRevision: 99 }, emit);
+    expect(guarded).toMatchObject({ ok: false, kind: 'input', field: 'expectedRevision' });
+    const saved = (await handlers.saveScenario({ scenario: exampleScenario('visual-inspection') }, emit)) as { ok: true; value: { id: string } };
+    await handlers.renameScenario({ id: saved.value.id, name: 'Second' }, emit);
+    const stale = await handlers.renameScenario({ id: saved.value.id, name: 'Stale', expectedRevision: 1 }, emit);
+    expect(stale).toMatchObject({ ok: false, kind: 'input', field: 'expectedRevision' });
+    const staleSave = await handlers.saveScenario({ id: saved.value.id, scenario: exampleScenario('visual-inspection'), expectedRevision: 1 }, emit);
+    expect(staleSave).toMatchObject({ ok: false, field: 'expectedRevision' });
+  });
+
+  it('reports the backup taken after a save', async () => {
+    const saved = await handlers.saveScenario({ scenario: exampleScenario('visual-inspection') }, emit);
+    expect(saved).toMatchObject({ ok: true, value: { backup: { ok: true, current: true, failuresInARow: 0 } } });
+  });
+
+  it('runs one fit at a time per window, and a fit can be cancelled (defect 4)', async () => {
+    const rows = ['sparsity,nonzero_params,data,loss'];
+    for (let i = 0; i < 2000; i++) {
+      const s = (i % 4) * 0.25 * 0.9, n = 1e6 * (1 + (i % 7)), d = 1e9 * (1 + (i % 11));
+      rows.push(`${s},${n},${d},${(3 + (20 * (1 - s) ** 0.8 + 10) * (n / 1e6) ** -0.3 + (1e9 / d) ** 0.5).toFixed(6)}`);
+    }
+    const job = { csv: rows.join('\n'), fileName: 'long.csv', dataUnit: 'tokens' as const, logResiduals: false, starts: 1000, bootstrap: 0 };
+    const started = Date.now();
+    const first = handlers.fitLaw(job, emit, 'window-1');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await handlers.fitLaw(job, emit, 'window-1')).toMatchObject({ ok: false, kind: 'input', field: 'fitLaw' });
+    expect(await handlers.cancelFit({}, emit, 'window-2')).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await handlers.cancelFit({}, emit, 'window-1')).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await first).toMatchObject({ ok: false, kind: 'cancelled' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await handlers.cancelFit({}, emit, 'window-1')).toEqual({ ok: true, value: { cancelled: false } });
+  }, 30_000);
+
+  it('refuses a fit that would run for many minutes, naming what to reduce', async () => {
+    const rows = ['sparsity,nonzero_params,data,loss', ...Array.from({ length: 10_000 }, (_, i) => `0.5,${1e6 + i},1e9,3.25`)];
+    const started = Date.now();
+    const answer = await handlers.fitLaw({ csv: rows.join('\n'), fileName: 'big.csv', dataUnit: 'tokens', logResiduals: false, starts: 1000, bootstrap: 2000 }, emit, 'window-3');
+    expect(answer).toMatchObject({ ok: false, kind: 'input', field: 'bootstrap' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await handlers.fitLaw({ csv: rows.join('\n'), fileName: 'big.csv', dataUnit: 'tokens', logResiduals: false, bootstrap: 1 }, emit)).toMatchObject({
+      ok: false,
+      field: 'bootstrap',
+    });
+  });
+
+  it('checks answers against the result schemas when asked to (development and test builds)', async () => {
+    const services = createServices({
+      store,
+      appRoot: REPO_ROOT,
+      appVersion: '0.0.0-test',
+      osLanguage: 'ja',
+      databaseNotice: null,
+      chooseMemoPath: async () => null,
+      writeMemo: async () => {
+        throw new Error('not in this test');
+      },
+    });
+    const drifting = { ...services, appVersion: 7 as unknown as string };
+    expect(await createHandlers(drifting).appInfo({}, emit)).toMatchObject({ ok: true });
+    const checked = await createHandlers(drifting, { checkResults: true }).appInfo({}, emit);
+    expect(checked).toMatchObject({ ok: false, kind: 'failure', error: expect.stringContaining('does not match the contract') });
   });
 
   it('plans a pilot in a worker thread, refusing a bad budget by name', async () => {

@@ -20,6 +20,13 @@ describe('app:// protocol', () => {
     expect(resolveAppPath(root, 'not a url')).toBeNull();
   });
 
+  it('answers bad %-escapes and NUL with null (a 404), never a throw (issue 18, defect 11)', () => {
+    for (const bad of ['%', '%ZZ', '%C0%AE', '%E0%A4%A', 'index.html%00', 'assets/a%00b.js', '%ed%a0%80']) {
+      expect(() => resolveAppPath(root, `${APP_ORIGIN}/${bad}`)).not.toThrow();
+      expect(resolveAppPath(root, `${APP_ORIGIN}/${bad}`)).toBeNull();
+    }
+  });
+
   it('allows no remote origin in the content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|'unsafe-/);

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src-main/store/migrations.js';
 import { openStore } from '../../../src-main/store/open-store.js';
-import { FutureSchemaError, StoreOpenError } from '../../../src-main/store/store-errors.js';
-import { bytesOf, integrityOf, tempDir } from '../../support/store-fixtures.js';
+import { FutureSchemaError, NotOurDatabaseError } from '../../../src-main/store/store-errors.js';
+import { bytesOf, damagedDatabaseBytes, integrityOf, tempDir } from '../../support/store-fixtures.js';
 import { sampleScenario } from '../../support/store-samples.js';
 
 const FIXED = new Date('2026-11-27T09:30:00.000Z');
@@ -58,15 +58,15 @@ describe('opening a damaged database', () => {
     expect(integrityOf(file)).toBe('ok');
   });
 
-  it('moves a file of random bytes aside and starts a fresh database when there is no backup', () => {
+  it('moves a damaged file (SQLite header, then noise) aside and starts a fresh database when there is no backup', () => {
     const dir = tempDir();
     const file = path.join(dir, 'advisor.db');
-    const garbage = randomBytes(64 * 1024);
+    const garbage = damagedDatabaseBytes(64 * 1024);
     writeFileSync(file, garbage);
 
     const { store, report } = openStore(file, { now: () => FIXED });
     expect(report).toMatchObject({ recovered: true, created: true, restoredFrom: null, movedAsideTo: `${file}.damaged-${STAMP}` });
-    expect(report.reason).toContain('not an SQLite database');
+    expect(report.reason).toMatch(/SQLite cannot read it|integrity check failed/);
     expect(report.message).toContain('a new empty database was created');
     expect(store.scenarios.list()).toEqual([]);
     store.scenarios.create(sampleScenario('Fresh start'));
@@ -75,10 +75,10 @@ describe('opening a damaged database', () => {
     expect(names(file)).toEqual(['Fresh start']);
   });
 
-  it('restores the backup over a file of random bytes too', async () => {
+  it('restores the backup over a file whose pages are noise', async () => {
     const dir = tempDir();
     const file = await databaseWithBackup(dir);
-    writeFileSync(file, randomBytes(10_000));
+    writeFileSync(file, damagedDatabaseBytes(10_000));
     expect(names(file)).toEqual(['Backed up']);
     expect(readdirSync(dir).filter((n) => n.includes('.damaged-'))).toHaveLength(1);
   });
@@ -86,28 +86,29 @@ describe('opening a damaged database', () => {
   it('moves the write-ahead log aside with the damaged file, so it is never replayed into the new one', async () => {
     const dir = tempDir();
     const file = await databaseWithBackup(dir);
-    writeFileSync(file, randomBytes(8192));
+    writeFileSync(file, damagedDatabaseBytes(8192));
     writeFileSync(`${file}-wal`, randomBytes(4096));
     const { store, report } = openStore(file, { now: () => FIXED });
     store.close();
-    expect(report.movedAsideFiles).toEqual([`${file}.damaged-${STAMP}`, `${file}.damaged-${STAMP}-wal`]);
+    // The -shm SQLite made while looking at the damaged file moves with it too.
+    expect(report.movedAsideFiles.filter((f) => !f.endsWith('-shm'))).toEqual([`${file}.damaged-${STAMP}`, `${file}.damaged-${STAMP}-wal`]);
     expect(names(file)).toEqual(['Backed up']);
   });
 
-  it('treats an empty file as damaged and keeps it', () => {
-    const file = path.join(tempDir(), 'advisor.db');
+  it('refuses an empty file and leaves it where it is: new databases are never made empty under the real name', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'advisor.db');
     writeFileSync(file, '');
-    const { store, report } = openStore(file);
-    store.close();
-    expect(report).toMatchObject({ recovered: true, reason: 'the file is empty' });
-    expect(existsSync(report.movedAsideTo!)).toBe(true);
+    expect(() => openStore(file)).toThrow(NotOurDatabaseError);
+    expect(() => openStore(file)).toThrow('the file is empty');
+    expect(readdirSync(dir)).toEqual(['advisor.db']);
   });
 
   it('moves a damaged backup aside too, and says so', async () => {
     const dir = tempDir();
     const file = await databaseWithBackup(dir);
-    writeFileSync(file, randomBytes(8192));
-    writeFileSync(`${file}.backup`, randomBytes(8192));
+    writeFileSync(file, damagedDatabaseBytes(8192));
+    writeFileSync(`${file}.backup`, damagedDatabaseBytes(8192));
     const { store, report } = openStore(file, { now: () => FIXED });
     store.close();
     expect(report).toMatchObject({ recovered: true, created: true, restoredFrom: null });
@@ -120,7 +121,7 @@ describe('opening a damaged database', () => {
   it('never reuses a name: a second recovery at the same moment gets its own', () => {
     const file = path.join(tempDir(), 'advisor.db');
     for (const _ of [1, 2]) {
-      writeFileSync(file, randomBytes(5000));
+      writeFileSync(file, damagedDatabaseBytes(5000));
       openStore(file, { now: () => FIXED }).store.close();
     }
     expect(existsSync(`${file}.damaged-${STAMP}`)).toBe(true);
@@ -176,7 +177,7 @@ describe('errors that are not damage', () => {
     const dir = tempDir();
     const file = path.join(dir, 'advisor.db');
     mkdirSync(file);
-    expect(() => openStore(file)).toThrow(StoreOpenError);
+    expect(() => openStore(file)).toThrow(NotOurDatabaseError);
     expect(statSync(file).isDirectory()).toBe(true);
     expect(readdirSync(dir)).toEqual(['advisor.db']);
   });
