@@ -8,13 +8,15 @@ import { coefficientsDocumentFromFit, type CoefficientsDocument } from '../../sr
 import { fitLaw, type LawFit, type Run } from '../../src-main/core/law/fit.js';
 import { loss } from '../../src-main/core/law/law.js';
 import { PRESETS } from '../../src-main/core/law/presets.js';
-import { parseScenario, SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from '../../src-main/core/roi/scenario.js';
+import { parseScenario, SCENARIO_FORMAT, type Scenario } from '../../src-main/core/roi/scenario.js';
+import { readScenario } from '../../src-main/core/roi/scenario-migrate.js';
 
 /** A vision scenario on the ViT preset with assumed speed-ups; every field inside the schema's ranges. */
 export function sampleScenario(name = 'Line 3 defect detector'): Scenario {
-  return parseScenario({
+  // Written as a version 1 document: the store reads it through the migration, as it reads old rows.
+  return readScenario({
     format: SCENARIO_FORMAT,
-    version: SCENARIO_VERSION,
+    version: 1,
     name,
     description: 'Prune the inspection model before the new camera line goes live.',
     currency: 'JPY',
@@ -71,12 +73,16 @@ export function customLawScenario(coefficients: CoefficientsDocument, name = 'Do
   return parseScenario({
     ...base,
     family: { kind: 'custom', coefficients },
+    architecture: { kind: 'decoder-only' },
     baseline: {
+      status: 'planned',
       params: { value: 2e8, unit: 'params' },
-      trainingData: { value: 2e10, unit: 'tokens' },
-      availableData: { value: 1e11, unit: 'tokens' },
+      uniqueData: { value: 2e10, unit: 'tokens' },
+      passes: { value: 1, unit: 'passes' },
       tokensPerUnit: { value: 1, unit: 'tokens/token' },
     },
+    data: { available: { value: 1e11, unit: 'tokens' }, costPerUnit: base.data.costPerUnit },
+    pruning: { ...base.pruning, retrainData: { value: 0, unit: 'tokens' } },
     deployment: { ...base.deployment, unitsPerRequest: { value: 512, unit: 'tokens/request' } },
   });
 }

@@ -76,7 +76,7 @@ describe('the IPC contract', () => {
     const info = await handlers.appInfo({}, emit);
     expect(info).toEqual({ ok: true, value: { version: '0.0.0-test', osLanguage: 'ja', platform: process.platform, databaseNotice: null } });
     const examples = await handlers.listExamples({}, emit);
-    expect(examples.ok && (examples.value as unknown[]).length).toBe(4);
+    expect(examples.ok && (examples.value as unknown[]).length).toBe(6);
     const saved = await handlers.saveScenario({ scenario: exampleScenario('visual-inspection') }, emit);
     expect(saved.ok).toBe(true);
     const id = (saved as { value: { id: string } }).value.id;
@@ -236,13 +236,13 @@ describe('the own-model channels', () => {
     expect(JSON.stringify(overview)).not.toContain(models);
     // A dynamic shape the renderer did not give is an error naming the input, before any child starts.
     const run = await own.runModelBenchmark({ token: overview.token }, emit);
-    expect(run).toEqual({ ok: false, error: expect.stringMatching(/^inputs: input ids has a dynamic dimension seq/) });
+    expect(run).toMatchObject({ ok: false, error: expect.stringMatching(/^inputs: input ids has a dynamic dimension seq/), kind: 'input' });
   });
 
   it('answers null when the user cancels the picker, and refuses a token it never gave', async () => {
     picked = null;
     expect(await own.chooseModelFile({}, emit)).toEqual({ ok: true, value: null });
-    expect(await own.runModelBenchmark({ token: 'made-up' }, emit)).toEqual({ ok: false, error: 'token: unknown model file; choose the file again' });
+    expect(await own.runModelBenchmark({ token: 'made-up' }, emit)).toMatchObject({ ok: false, error: 'token: unknown model file; choose the file again', kind: 'input', field: 'token' });
     expect(await own.cancelModelBenchmark({}, emit)).toEqual({ ok: true, value: { cancelled: false } });
   });
 
@@ -250,6 +250,6 @@ describe('the own-model channels', () => {
     picked = path.join(models, 'notes.onnx');
     writeFileSync(picked, 'minutes of the meeting');
     const answer = await own.chooseModelFile({}, emit);
-    expect(answer).toEqual({ ok: false, error: expect.stringMatching(/^notes\.onnx: not an ONNX model/) });
+    expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^notes\.onnx: not an ONNX model/), kind: 'input' });
   });
 });

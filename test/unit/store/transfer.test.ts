@@ -92,12 +92,12 @@ describe('export and import', () => {
     const before = dumpDatabase(store.path);
 
     const badScenario = structuredClone(sampleScenario()) as any;
-    badScenario.baseline.availableData.value = 1;
+    badScenario.data.available.value = 1;
     const badBenchmark = structuredClone(sampleBenchmark('run-2')) as any;
     badBenchmark.table[0].kind = 'guessed';
     const cases: [() => unknown, string][] = [
       [() => parseImportText('{"format": "sparsity-advisor/scenario", ', 'scenario.json'), 'scenario.json'],
-      [() => importDocument(store, carried(badScenario)), 'scenario.baseline.availableData.value'],
+      [() => importDocument(store, carried(badScenario)), 'scenario.baseline.uniqueData.value'],
       [() => importDocument(store, carried({ ...sampleScenario(), currency: 12 })), 'scenario.currency'],
       [() => importDocument(store, carried(badBenchmark)), 'benchmark.table.0.kind'],
       [() => importDocument(store, carried({ ...fit.document, runs: [{ sparsity: 0.5 }] })), 'fit.runs.0.nonzero'],
