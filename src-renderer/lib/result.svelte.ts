@@ -174,6 +174,11 @@ function formats(tr: Translator, currency: string, dataUnit: 'images' | 'tokens'
 
 type Formats = ReturnType<typeof formats>;
 
+/** An option's name inside a sentence, in quotes: its capital (“Keep today’s model”) then reads as a name. */
+function quoted(tr: Translator, names: (o: EvaluatedOption) => string): (o: EvaluatedOption) => string {
+  return (o) => (tr.language === 'ja' ? `「${names(o)}」` : `“${names(o)}”`);
+}
+
 /** The options the comparison puts side by side, as on memo page 1. */
 export function comparedOptions(result: RoiResult): { key: ComparisonColumn['key']; option: EvaluatedOption | null }[] {
   const options = result.options;
@@ -595,9 +600,9 @@ export function resultView(result: RoiResult, tr: Translator, context: ResultCon
   const names = (o: EvaluatedOption) => optionLabel(o, tr, result.status);
   const e = explainRecommendation(result, tr.language);
   const fix = (text: string) => typeset(text, tr.language);
-  const changes = changeLines(result, tr, names);
+  const changes = changeLines(result, tr, quoted(tr, names));
   return {
-    card: card(result, e, tr, f, names, changes),
+    card: card(result, e, tr, f, quoted(tr, names), changes),
     comparison: comparison(result, tr, f, names, context.benchmark, context.scenario),
     ranges: ranges(result, tr, f, names),
     scope: tr.t('result.scope'),

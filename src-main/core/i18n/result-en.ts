@@ -21,7 +21,7 @@ export const resultEn = {
   card: {
     label: 'The decision',
     savings: 'Savings',
-    savingsValue: '{{base}} over {{horizon}} months in the base case; range {{low}} to {{high}} in 8 of 10 simulated futures; median {{median}}.',
+    savingsValue: '{{base}} in the base case; {{low}} to {{high}} in 8 of 10 simulated futures; median {{median}}.',
     cheapest: {
       keep: 'Keeping today’s model costs least: the next best option, {{option}}, would cost {{amount}} more over {{horizon}} months (base case).',
       dense: 'The dense model as planned costs least: the next best option, {{option}}, would cost {{amount}} more over {{horizon}} months (base case).',
@@ -32,7 +32,7 @@ export const resultEn = {
     },
     sparsity: 'Sparsity',
     confidence: 'Confidence',
-    because: 'because {{reasons}}.',
+    because: '— {{reasons}}.',
     change: 'Would change it',
     more: 'and {{count}} more below',
   },
@@ -44,7 +44,7 @@ export const resultEn = {
   },
   range: {
     title: 'Base case and range',
-    columns: { what: 'Savings', base: 'Base case', range: 'Range (P10 to P90)', median: 'Median' },
+    columns: { what: 'Savings', base: 'Base case', low: 'Low (P10)', high: 'High (P90)', median: 'Median' },
     headline: '{{option}} against today’s model, over {{horizon}} months',
     advantage: '{{sparse}} against {{alternative}}, over {{horizon}} months',
     what: 'The base case puts every input at its stated value. The range holds the middle 8 of every 10 of {{draws}} simulated futures; the median is the middle one.',

@@ -24,10 +24,10 @@ export const resultJa: Texts<typeof resultEn> = {
   card: {
     label: '判断',
     savings: '削減額',
-    savingsValue: '基準ケースで{{horizon}}か月に{{base}}。シミュレーションの10回中8回は{{low}}〜{{high}}、中央値は{{median}}です。',
+    savingsValue: '基準ケースで{{base}}。シミュレーションの10回中8回は{{low}}〜{{high}}、中央値は{{median}}です。',
     cheapest: {
-      keep: '現行モデルの継続が最も安く、次に安い「{{option}}」でも{{horizon}}か月で{{amount}}高くなります（基準ケース）。',
-      dense: '計画どおりの密モデルが最も安く、次に安い「{{option}}」でも{{horizon}}か月で{{amount}}高くなります（基準ケース）。',
+      keep: '現行モデルの継続が最も安く、次に安い{{option}}でも{{horizon}}か月で{{amount}}高くなります（基準ケース）。',
+      dense: '計画どおりの密モデルが最も安く、次に安い{{option}}でも{{horizon}}か月で{{amount}}高くなります（基準ケース）。',
     },
     only: {
       keep: '現行と同等の品質の選択肢は、ほかにありません。',
@@ -47,7 +47,7 @@ export const resultJa: Texts<typeof resultEn> = {
   },
   range: {
     title: '基準ケースと幅',
-    columns: { what: '削減額', base: '基準ケース', range: '範囲（P10〜P90）', median: '中央値' },
+    columns: { what: '削減額', base: '基準ケース', low: '下振れ（P10）', high: '上振れ（P90）', median: '中央値' },
     headline: '{{option}}（基準モデルに対して、{{horizon}}か月）',
     advantage: '{{sparse}}（{{alternative}}に対して、{{horizon}}か月）',
     what: '基準ケースは、すべての入力を記載の値とした場合の結果です。範囲は{{draws}}回のシミュレーションのうち中央の8割、中央値はその真ん中の値です。',
