@@ -30,7 +30,7 @@ import { explainRecommendation, optionLabel, type Explanation } from '../../src-
 import type { Distribution } from '../../src-main/core/roi/montecarlo.js';
 import type { Level } from '../../src-main/core/roi/recommend.js';
 import type { Scenario } from '../../src-main/core/roi/scenario.js';
-import type { SwitchingValue } from '../../src-main/core/roi/sensitivity.js';
+import type { SwitchingValue, TornadoBar } from '../../src-main/core/roi/sensitivity.js';
 import type { ResolvedSpeedup } from '../../src-main/core/roi/speedups.js';
 import { call } from './api.js';
 import { i18n } from './i18n.svelte.js';
@@ -173,6 +173,11 @@ function formats(tr: Translator, currency: string, dataUnit: 'images' | 'tokens'
 }
 
 type Formats = ReturnType<typeof formats>;
+
+/** The law's name in the reader's language: a preset's from the texts, a custom law's as its author named it. */
+function lawName(tr: Translator, result: RoiResult, scenario: Scenario): string {
+  return scenario.family.kind === 'preset' ? tr.t(`memo.lawName.${scenario.family.preset}`) : result.law.name;
+}
 
 /** An option's name inside a sentence, in quotes: its capital (“Keep today’s model”) then reads as a name. */
 function quoted(tr: Translator, names: (o: EvaluatedOption) => string): (o: EvaluatedOption) => string {
@@ -470,7 +475,7 @@ function comparison(result: RoiResult, tr: Translator, f: Formats, names: (o: Ev
     })),
     note: t('result.compare.note', {
       rate: f.percent(rate, Math.abs(rate * 100 - Math.round(rate * 100)) < 1e-9 ? 0 : 1),
-      law: result.law.name,
+      law: lawName(tr, result, scenario),
       extrapolation: furthest.extrapolation.extrapolates ? t('result.compare.extrapolated', { factor: tr.number(furthest.extrapolation.factor) }) : '',
       speedups: sparse ? speedupProvenance(tr, sparse.speedup, benchmark) : none,
     }),
@@ -571,7 +576,7 @@ function details(result: RoiResult, tr: Translator, f: Formats, names: (o: Evalu
       values: COEFFICIENT_NAMES.map((name) => tr.number(rounded[name], 4)),
       note: t('memo2.appendix.coefficientsNote', { unit: t(`unit.${law.dataUnit}`) }),
       rows: [
-        [t('memo2.appendix.law'), law.name],
+        [t('memo2.appendix.law'), lawName(tr, result, context.scenario)],
         [t('memo2.appendix.citation'), law.source.citation],
         [
           t('memo2.appendix.fittedRange'),
@@ -639,7 +644,17 @@ export function resultCharts(result: RoiResult, tr: Translator, style: 'light' |
     }
   }
   if (result.bestSparseId) {
-    charts.push({ id: 'tornado', title: title('tornado'), option: tornadoOption(result, labels.tornado, style), height: Math.max(220, 90 + 40 * result.tornado.length) });
+    // Every v2 input by its name (the shared chart labels know only the v1 names), as the memo does.
+    const tornado = {
+      ...labels.tornado,
+      input: (bar: TornadoBar) =>
+        tr.t('memo2.sensitivity.tornadoInput', {
+          name: tr.t(`memo2.inputName.${bar.input}`),
+          low: inputValue(bar.input, bar.low, result, tr),
+          high: inputValue(bar.input, bar.high, result, tr),
+        }),
+    };
+    charts.push({ id: 'tornado', title: title('tornado'), option: tornadoOption(result, tornado, style), height: Math.max(220, 90 + 40 * result.tornado.length) });
     charts.push({ id: 'distribution', title: title('distribution', { draws: tr.number(result.monteCarlo.draws, 6) }), option: savingsDistributionOption(result, labels.savingsDistribution, style), height: 300 });
   }
   charts.push({ id: 'loss', title: title('loss'), option: lossCurveOption(result, labels.lossCurve, style), height: 320 });

@@ -1,12 +1,15 @@
 /**
  * Checks a page of the built renderer as a reader meets it: nothing runs off the right edge, no
- * scenario path reaches the screen, no English word appears on a Japanese page, and an element lies
- * inside the first viewport. Used by the end-to-end tests that walk the pages in Chromium.
+ * scenario path or untranslated key reaches the screen, no English word appears on a Japanese page,
+ * and an element lies inside the first viewport. Used by the end-to-end tests that walk the pages.
  */
 import type { Locator, Page } from 'playwright-core';
 
 /** A scenario path such as baseline.trainingData.value, as zod or a log would print it. */
 export const FIELD_PATH = /\b(baseline|deployment|training|engineering|pruning|uncertainty|sparsity|family|decision|data)\.[a-zA-Z]+/;
+
+/** A translation key that found no text, e.g. memo.inputName.devicePrice. */
+export const I18N_KEY = /\b(memo2?|result|decision|ui|ux|fleet|glossary|ownModel|published)\.[a-zA-Z-]+(\.[a-zA-Z-]+)?/;
 
 /** Words of the English screens that must never appear on a Japanese one. */
 export const ENGLISH_ONLY = [

@@ -18,7 +18,7 @@ import { uiEn } from '../../src-main/core/i18n/ui-en.js';
 import { uiJa } from '../../src-main/core/i18n/ui-ja.js';
 import { EXAMPLES, exampleScenario } from '../support/scenarios.js';
 import { CHROMIUM, SCREENSHOTS, startSession, type Session } from './harness.js';
-import { englishIn, FIELD_PATH, outsideFirstViewport, overflowing, textNodes } from './page-checks.js';
+import { englishIn, FIELD_PATH, I18N_KEY, outsideFirstViewport, overflowing, textNodes } from './page-checks.js';
 
 const hasChromium = existsSync(CHROMIUM);
 const SHOTS = path.join(SCREENSHOTS, 'result');
@@ -41,6 +41,7 @@ async function checks(page: Page, language: 'en' | 'ja', where: string): Promise
   expect(await overflowing(page), `${where}: overflow`).toEqual([]);
   const texts = await textNodes(page);
   expect(texts.filter((t) => FIELD_PATH.test(t)), `${where}: field paths on screen`).toEqual([]);
+  expect(texts.filter((t) => I18N_KEY.test(t)), `${where}: untranslated keys on screen`).toEqual([]);
   if (language === 'ja') expect(englishIn(texts), `${where}: English on a Japanese page`).toEqual([]);
 }
 
