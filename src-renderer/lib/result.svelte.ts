@@ -418,7 +418,8 @@ function card(result: RoiResult, e: Explanation, tr: Translator, f: Formats, nam
     pilot: e.headlinePilot === null ? null : typeset(e.headlinePilot, tr.language),
     level: r.level,
     rows: [
-      { key: 'savings', label: t('result.card.savings'), term: 'presentValue', lead: null, text: savings },
+      // With a range the ⓘ says what P10, median and P90 are; keeping today's model has no range to explain.
+      { key: 'savings', label: t('result.card.savings'), term: headline.kind !== 'baseline' ? 'percentiles' : 'presentValue', lead: null, text: savings },
       { key: 'sparsity', label: t('result.card.sparsity'), term: 'likelihood', lead: t(`level.${r.level}`), text: likelihood },
       {
         key: 'confidence',
