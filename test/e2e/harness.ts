@@ -33,9 +33,11 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves out/renderer with the app's content security policy, on loopback only. */
-function serveRenderer(): Promise<{ server: Server; origin: string }> {
-  const root = path.join(REPO_ROOT, 'out/renderer');
+/** The renderer test/global-setup.ts builds. */
+export const RENDERER = path.join(REPO_ROOT, 'out/renderer');
+
+/** Serves a built renderer (out/renderer unless told otherwise) with the app's content security policy, on loopback only. */
+function serveRenderer(root: string): Promise<{ server: Server; origin: string }> {
   const server = createServer((request, response) => {
     const file = resolveAppPath(root, `app://advisor${request.url ?? '/'}`);
     if (!file || !existsSync(file)) {
@@ -73,6 +75,8 @@ export interface SessionOptions {
   osLanguage: 'en' | 'ja';
   /** The file the open dialog answers with when the page asks for a model; none: the user cancels. */
   modelFile?: string;
+  /** Another built renderer to serve instead of out/renderer (a preview build of one page). */
+  rendererRoot?: string;
 }
 
 export async function startSession(options: SessionOptions): Promise<Session> {
@@ -95,7 +99,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     // As in development and test builds of the app: every answer is checked against the contract.
     { checkResults: true },
   );
-  const { server, origin } = await serveRenderer();
+  const { server, origin } = await serveRenderer(options.rendererRoot ?? RENDERER);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],

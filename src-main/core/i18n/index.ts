@@ -27,6 +27,8 @@ import { memo2En } from './memo2-en.js';
 import { memo2Ja } from './memo2-ja.js';
 import { uxEn } from './ux-en.js';
 import { uxJa } from './ux-ja.js';
+import { resultEn } from './result-en.js';
+import { resultJa } from './result-ja.js';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -116,8 +118,8 @@ function translatorFor(language: Language): TFunction {
   void instance.init({
     lng: language,
     resources: {
-      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn, pilot: pilotEn, hardware: hardwareEn, hardening: hardeningEn } },
-      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa, pilot: pilotJa, hardware: hardwareJa, hardening: hardeningJa } },
+      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn, pilot: pilotEn, hardware: hardwareEn, hardening: hardeningEn, result: resultEn } },
+      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa, pilot: pilotJa, hardware: hardwareJa, hardening: hardeningJa, result: resultJa } },
     },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.

@@ -11,6 +11,8 @@ import { uiEn } from '../../../../src-main/core/i18n/ui-en.js';
 import { uiJa } from '../../../../src-main/core/i18n/ui-ja.js';
 import { uxEn } from '../../../../src-main/core/i18n/ux-en.js';
 import { uxJa } from '../../../../src-main/core/i18n/ux-ja.js';
+import { resultEn } from '../../../../src-main/core/i18n/result-en.js';
+import { resultJa } from '../../../../src-main/core/i18n/result-ja.js';
 
 function leaves(tree: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -27,6 +29,7 @@ const PAIRS = [
   ['ui', uiEn, uiJa],
   ['ux', uxEn, uxJa],
   ['glossary', glossaryEn, glossaryJa],
+  ['result', resultEn, resultJa],
 ] as const;
 
 const japanese = new Map<string, string>();
