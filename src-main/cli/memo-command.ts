@@ -2,6 +2,7 @@
  * sparsity-advisor memo: the whole job end to end without a display. Reads a scenario (and a
  * hardware-check result), evaluates it and writes the PDF decision memo.
  */
+import { shippedBenchmark, SOURCE_RESOURCES } from '../io/examples.js';
 import { createRequire } from 'node:module';
 import { isLanguage } from '../core/i18n/index.js';
 import { InputError } from '../core/input.js';
@@ -41,7 +42,8 @@ export async function memoCommand(argv: string[]): Promise<CommandResult> {
   const date = optionalString(values, 'date') ?? today();
   parseMemoDate('--date', date);
   const benchFile = optionalString(values, 'bench');
-  const benchmark = benchFile === undefined ? null : readBenchmark(benchFile);
+  // Without --bench, a scenario that cites a shipped hardware check (a worked example) uses it.
+  const benchmark = benchFile === undefined ? shippedBenchmark(SOURCE_RESOURCES, scenario) : readBenchmark(benchFile);
 
   let written;
   try {

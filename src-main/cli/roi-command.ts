@@ -1,3 +1,4 @@
+import { shippedBenchmark, SOURCE_RESOURCES } from '../io/examples.js';
 import type { BenchmarkResult } from '../core/hardware/benchmark-result.js';
 import { parseBenchmarkResult } from '../core/hardware/benchmark-versions.js';
 import { InputError } from '../core/input.js';
@@ -34,7 +35,8 @@ export function roiCommand(argv: string[]): CommandResult {
   const lang = optionalString(values, 'lang') ?? 'en';
   if (!isLanguage(lang)) throw new InputError('--lang', `must be en or ja (got ${JSON.stringify(lang)})`);
   const benchFile = optionalString(values, 'bench');
-  const benchmark = benchFile === undefined ? null : readBenchmark(benchFile);
+  // Without --bench, a scenario that cites a shipped hardware check (a worked example) uses it.
+  const benchmark = benchFile === undefined ? shippedBenchmark(SOURCE_RESOURCES, scenario) : readBenchmark(benchFile);
 
   const result = evaluateScenario(scenario, benchmark);
   const benchUnused =

@@ -158,7 +158,7 @@ export const contract = {
   },
   listExamples: {
     args: z.object({}).strict(),
-    result: z.array(z.object({ id, language, name: z.string(), scenario: scenarioSchema })),
+    result: z.array(z.object({ id, language, name: z.string(), scenario: scenarioSchema, benchmark: benchmarkResultSchema.nullable() })),
   },
   listScenarios: {
     args: z.object({ includeArchived: z.boolean().default(false) }).strict(),

@@ -26,6 +26,8 @@ export interface Example {
   language: 'en' | 'ja';
   name: string;
   scenario: Scenario;
+  /** The shipped hardware-check result the example cites, if any. */
+  benchmark: BenchmarkResult | null;
 }
 
 export interface MemoRequest {

@@ -30,6 +30,7 @@ export const decisionEn = {
   verdict: {
     sentence: 'On sparsity: {{level}}. That sparsity saves more than {{materiality}} against the best alternative ({{alternative}}) is {{likelihood}} (probability {{probability}}; {{confidence}} confidence).',
     noSparse: 'On sparsity: {{level}}. No sparse option reaches today’s quality with the data available.',
+    noSparseWithinTakt: 'On sparsity: {{level}}. No sparse option of today’s quality keeps within the takt time on these devices.',
     noMaterial: 'Not now — no material difference',
   },
   speedupKind: {
@@ -51,6 +52,7 @@ export const decisionEn = {
     'custom-law-unreliable': 'At most “Pilot first”: the team’s own law did not predict its held-out runs reliably.',
     'no-material-difference': 'At most “Not now”: the advantage ({{advantage}}) is below the materiality threshold of {{materiality}} (2 % of the avoidable cost by default; an app assumption).',
     'no-sparse-option': 'No sparse option reaches today’s quality with the data available.',
+    'no-sparse-option-within-takt': 'No sparse option of today’s quality keeps within the takt time on these devices: the measured speed-up is too low.',
     'no-inference-volume': 'There is no inference volume, so nothing can be saved on serving.',
   },
   note: {
@@ -98,6 +100,7 @@ export const decisionEn = {
       withBreakEven: 'Hardware: the speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}} ({{kind}}); to beat {{alternative}} it would need ×{{breakEven}}.',
       beyondBound: 'Hardware: the speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}} ({{kind}}); to beat {{alternative}} it would need ×{{breakEven}}, above the physical bound ×{{bound}}: not reachable on any hardware.',
       noBreakEven: 'Hardware: the speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}} ({{kind}}); no speed-up changes the comparison with {{alternative}}.',
+      excluded: 'Hardware: the speed-up at {{sparsity}}{{provider}} is ×{{speedup}}{{interval}} ({{kind}}); at that speed no sparse option qualifies.',
       on: ' on {{provider}}',
       interval: ', range ×{{low}}–×{{high}}',
     },

@@ -34,6 +34,7 @@ export const decisionJa: Texts<typeof decisionEn> = {
   verdict: {
     sentence: 'スパース化の判定：{{level}}。最良の代替案（{{alternative}}）より{{materiality}}を超えて費用を削減できるかは「{{likelihood}}」と評価する（確率{{probability}}、確信度：{{confidence}}）。',
     noSparse: 'スパース化の判定：{{level}}。利用できるデータでは、現行と同等の品質に届くスパースモデルがない。',
+    noSparseWithinTakt: 'スパース化の判定：{{level}}。現行と同等の品質のスパースモデルは、このラインPCではタクトタイムに収まらない。',
     noMaterial: '当面見送り（重要な差はない）',
   },
   speedupKind: {
@@ -55,6 +56,7 @@ export const decisionJa: Texts<typeof decisionEn> = {
     'custom-law-unreliable': '判定の上限は「試験導入を先行」：自社のスケーリング則が、検証用に除いた試験学習を十分に予測できなかったため。',
     'no-material-difference': '判定の上限は「当面見送り」：差額（{{advantage}}）が重要性の基準（{{materiality}}、初期値は回避可能な費用の2%でアプリの仮定）を下回るため。',
     'no-sparse-option': '利用できるデータでは、現行と同等の品質に届くスパースモデルがない。',
+    'no-sparse-option-within-takt': '現行と同等の品質のスパースモデルは、このラインPCではタクトタイムに収まらない。実測した速度向上が低すぎるため。',
     'no-inference-volume': '推論回数がゼロのため、運用費は削減できない。',
   },
   note: {
@@ -102,6 +104,7 @@ export const decisionJa: Texts<typeof decisionEn> = {
       withBreakEven: 'ハードウェア：スパース率{{sparsity}}{{provider}}での速度向上は{{speedup}}倍{{interval}}（{{kind}}）。{{alternative}}を上回るには{{breakEven}}倍が必要。',
       beyondBound: 'ハードウェア：スパース率{{sparsity}}{{provider}}での速度向上は{{speedup}}倍{{interval}}（{{kind}}）。{{alternative}}を上回るには{{breakEven}}倍が必要だが、理論上の上限（{{bound}}倍）を超えており、どの機器でも実現できない。',
       noBreakEven: 'ハードウェア：スパース率{{sparsity}}{{provider}}での速度向上は{{speedup}}倍{{interval}}（{{kind}}）。速度向上がいくらでも{{alternative}}との比較は変わらない。',
+      excluded: 'ハードウェア：スパース率{{sparsity}}{{provider}}での速度向上は{{speedup}}倍{{interval}}（{{kind}}）。この速度では条件を満たすスパースモデルがない。',
       on: '（{{provider}}上）',
       interval: '、範囲{{low}}〜{{high}}倍',
     },

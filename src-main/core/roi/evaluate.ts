@@ -258,6 +258,7 @@ export function evaluateScenario(scenario: Scenario, benchmark: BenchmarkResult 
     options,
     headline,
     sparse,
+    sparseReference: sparse ?? cheapest(options.filter(isSparse)),
     alternative,
     advantage: sparse ? alternative.cost.total - sparse.cost.total : -Infinity,
     upfront: (o) => {

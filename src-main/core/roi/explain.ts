@@ -80,7 +80,7 @@ export function explainRecommendation(result: RoiResult, language: Language): Ex
         probability: tr.percent(r.probability),
         confidence: t(`confidence.${r.confidence}`),
       })
-    : t('decision.verdict.noSparse', { level });
+    : t(r.caps.some((c) => c.reason === 'no-sparse-option-within-takt') ? 'decision.verdict.noSparseWithinTakt' : 'decision.verdict.noSparse', { level });
 
   const data = r.reasons.dataVolume;
   const hw = r.reasons.hardware;
@@ -158,7 +158,7 @@ export function explainRecommendation(result: RoiResult, language: Language): Ex
         optimal: tr.percent(data.optimalSparsity),
       }),
       hardware: t(
-        hw.breakEvenSpeedup === null ? 'decision.reason.hardware.noBreakEven' : hw.breakEvenBeyondBound ? 'decision.reason.hardware.beyondBound' : 'decision.reason.hardware.withBreakEven',
+        !sparse ? 'decision.reason.hardware.excluded' : hw.breakEvenSpeedup === null ? 'decision.reason.hardware.noBreakEven' : hw.breakEvenBeyondBound ? 'decision.reason.hardware.beyondBound' : 'decision.reason.hardware.withBreakEven',
         hardwareParams,
       ),
       pruningCost: t(

@@ -57,6 +57,7 @@ export type CapReason =
   | 'custom-law-unreliable'
   | 'no-material-difference'
   | 'no-sparse-option'
+  | 'no-sparse-option-within-takt'
   | 'no-inference-volume';
 
 export interface Cap {
@@ -168,6 +169,8 @@ export interface RecommendationInput {
   options: readonly ModelOption[];
   headline: ModelOption;
   sparse: ModelOption | null;
+  /** When no sparse option competes, the cheapest one excluded (for the reasons' numbers). */
+  sparseReference: ModelOption | null;
   alternative: ModelOption;
   advantage: number;
   upfront: (option: ModelOption) => { upfront: number; pruning: number; engineering: number };
@@ -199,8 +202,8 @@ export function recommend(input: RecommendationInput): Recommendation {
   const compared = [baseline, alternative, ...(sparse ? [sparse] : [])];
 
   // Confidence: every weak input lowers it; the worst speed-up kind counts most.
-  const s = sparse?.speedup;
-  if (s) {
+  const s = (sparse ?? input.sparseReference)?.speedup;
+  if (s && sparse) {
     if (s.kind === 'none') reasons.push('speedup-none');
     else if (s.kind === 'assumed') reasons.push('speedup-assumed');
     else if (s.kind === 'published') reasons.push('speedup-published');
@@ -232,7 +235,8 @@ export function recommend(input: RecommendationInput): Recommendation {
     caps.push({ reason, level: most, detail });
     level = atMost(level, most);
   };
-  if (!sparse) cap('no-sparse-option', 'no');
+  const tooSlow = input.options.some((o) => (o.kind === 'sparse' || o.kind === 'pruned') && (o as { group?: string }).group === 'misses-latency');
+  if (!sparse) cap(tooSlow ? 'no-sparse-option-within-takt' : 'no-sparse-option', 'no');
   if (input.noVolume) cap('no-inference-volume', 'no');
   if (sparse && !deploymentEvidence(sparse)) {
     cap('speedup-not-measured-on-deployment-machine', 'pilot-first', { kind: sparse.speedup.kind, evidence: sparse.speedup.evidence ?? '' });
@@ -281,7 +285,8 @@ export function recommend(input: RecommendationInput): Recommendation {
         }
       : null;
 
-  const sparseUpfront = sparse ? input.upfront(sparse) : { upfront: 0, pruning: 0, engineering: 0 };
+  const shown = sparse ?? input.sparseReference;
+  const sparseUpfront = shown ? input.upfront(shown) : { upfront: 0, pruning: 0, engineering: 0 };
   const otherUpfront = input.upfront(alternative);
   return {
     headlineId: headline.id,
@@ -306,7 +311,7 @@ export function recommend(input: RecommendationInput): Recommendation {
         dataUnit: input.dataUnit,
       },
       hardware: {
-        sparsity: sparse?.sparsity ?? 0,
+        sparsity: shown?.sparsity ?? 0,
         speedup: s?.value ?? 1,
         speedupLow: s?.low ?? 1,
         speedupHigh: s?.high ?? 1,
@@ -322,7 +327,7 @@ export function recommend(input: RecommendationInput): Recommendation {
         upfrontExtra: sparseUpfront.upfront - otherUpfront.upfront,
         pruning: sparseUpfront.pruning,
         engineering: sparseUpfront.engineering,
-        paybackMonth: sparse ? input.paybackMonth(sparse) : null,
+        paybackMonth: shown ? input.paybackMonth(shown) : null,
         horizonMonths: input.horizonMonths,
       },
     },
