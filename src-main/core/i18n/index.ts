@@ -21,6 +21,8 @@ import { memo2En } from './memo2-en.js';
 import { memo2Ja } from './memo2-ja.js';
 import { uxEn } from './ux-en.js';
 import { uxJa } from './ux-ja.js';
+import { wizard2En } from './wizard2-en.js';
+import { wizard2Ja } from './wizard2-ja.js';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -110,8 +112,8 @@ function translatorFor(language: Language): TFunction {
   void instance.init({
     lng: language,
     resources: {
-      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn } },
-      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa } },
+      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn, wizard2: wizard2En } },
+      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa, wizard2: wizard2Ja } },
     },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.
