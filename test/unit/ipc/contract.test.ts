@@ -72,7 +72,7 @@ describe('the IPC contract', () => {
     const info = await handlers.appInfo({}, emit);
     expect(info).toEqual({ ok: true, value: { version: '0.0.0-test', osLanguage: 'ja', platform: process.platform, databaseNotice: null } });
     const examples = await handlers.listExamples({}, emit);
-    expect(examples.ok && (examples.value as unknown[]).length).toBe(4);
+    expect(examples.ok && (examples.value as unknown[]).length).toBe(6);
     const saved = await handlers.saveScenario({ scenario: exampleScenario('visual-inspection') }, emit);
     expect(saved.ok).toBe(true);
     const id = (saved as { value: { id: string } }).value.id;
@@ -154,5 +154,34 @@ describe('the own-model channels', () => {
     writeFileSync(picked, 'minutes of the meeting');
     const answer = await own.chooseModelFile({}, emit);
     expect(answer).toEqual({ ok: false, error: expect.stringMatching(/^notes\.onnx: not an ONNX model/) });
+  });
+});
+
+describe('the memo export', () => {
+  it('hands the memo the stored measurement with the machine’s role the user gave, and without one when none was given', async () => {
+    const { benchmarkDocument, measuredRow } = await import('../../support/scenarios.js');
+    store.benchmarks.save(benchmarkDocument([measuredRow('cpu', 0.5, 1.3)]));
+    const seen: unknown[] = [];
+    const memo = createHandlers(
+      createServices({
+        store,
+        appRoot: REPO_ROOT,
+        appVersion: '0.0.0-test',
+        osLanguage: 'en',
+        databaseNotice: null,
+        chooseMemoPath: async (name) => path.join(folder, name),
+        writeMemo: async (request) => {
+          seen.push(request.benchmark);
+          return { path: 'memo.pdf', contentHash: 'x', pages: 1, scenarioRef: { id: 's', revision: 1 } };
+        },
+      }),
+    );
+    const args = { scenario: exampleScenario('visual-inspection'), benchmarkId: 'bench-test', language: 'en', scenarioRef: null };
+    expect((await memo.exportMemo({ ...args, benchmarkRole: 'deployment' }, emit)).ok).toBe(true);
+    expect(await memo.exportMemo(args, emit)).toMatchObject({ ok: true });
+    expect(await memo.exportMemo({ ...args, benchmarkRole: 'laptop' }, emit)).toMatchObject({ ok: false });
+    expect((seen[0] as { role?: string }).role).toBe('deployment');
+    expect((seen[1] as { role?: string }).role).toBeUndefined();
+    expect((seen[1] as { id: string }).id).toBe('bench-test');
   });
 });
