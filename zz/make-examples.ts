@@ -59,7 +59,7 @@ function visualInspection(l: L): Scenario {
     outputTokensPerRequest: { value: 0, unit: 'tokens/request', source: src('default', 'a vision model generates no tokens', '画像モデルはトークンを生成しない')(l) },
     horizonMonths: { value: 36, unit: 'months', source: ex('the line PC replacement cycle', 'ラインPCの更新周期')(l) },
     growthPerMonth: { value: 0.01, unit: 'fraction/month', source: ex('production plan', '生産計画')(l) },
-    speedup: { source: 'measured', provider: 'cpu', benchmarkId: null, useUpperBound: false, publishedTarget: null, assumed: [] },
+    speedup: { source: 'measured', provider: 'cpu', benchmarkId: '89be4ce6-8b8a-48a9-ac51-72fc05ce43b0', useUpperBound: false, publishedTarget: null, assumed: [] },
     lines,
     steps: [{ month: 9, name: l === 'en' ? 'two new lines' : '2ライン新設', addLines: 2, peakRequestsPerSecondPerLine: 1.8 }],
     latencyBudgetMs: { value: 450, unit: 'ms', source: ex('takt time per part, less handling', '部品1個あたりのタクトタイム（搬送時間を除く）')(l) },
@@ -123,6 +123,7 @@ for (const l of ['en', 'ja'] as const) {
     if (s.pruning.retrainData.source?.kind === 'migrated') s.pruning.retrainData = { ...s.pruning.retrainData, source: as('retrain on a quarter of the original data', '元の学習データの4分の1で再学習')(l) };
     if (s.architecture.source?.kind === 'migrated') s.architecture = { ...s.architecture, source: ex('a Vision Transformer encodes each image once', 'Vision Transformerは画像ごとに1回エンコードする')(l) };
     s = relabel(s, l);
+    if (l === 'ja') s = JSON.parse(JSON.stringify(s).replace(/(\d) (%|層|億|万|件|枚|か月|倍|人日)/g, '$1$2').replace(/([\u3040-\u30ff\u4e00-\u9fff]) ([A-Za-z0-9])/g, '$1$2').replace(/([A-Za-z0-9]) ([\u3040-\u30ff\u4e00-\u9fff])/g, '$1$2'));
     parseScenario(s);
     writeFileSync(`resources/scenarios/${name}.${l}.json`, `${JSON.stringify(s, null, 2)}\n`);
   }

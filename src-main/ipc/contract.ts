@@ -270,6 +270,8 @@ export const contract = {
       .object({
         scenario: scenarioSchema,
         benchmarkId: id.nullable(),
+        /** The machine the measurement was made on, as the user said in the wizard; a stored run carries none. */
+        benchmarkRole: z.enum(['deployment', 'development']).optional(),
         language,
         scenarioRef: z.object({ id, revision: z.number().int().positive() }).nullable(),
       })

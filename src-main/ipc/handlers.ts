@@ -246,7 +246,9 @@ export function createHandlers(services: Services, options: HandlerOptions = {})
       const defaultName = `${args.scenario.name.replace(/[\\/:*?"<>|]+/g, '_')}.${args.language}.pdf`;
       const path = await services.chooseMemoPath(defaultName);
       if (path === null) return null;
-      const benchmark = args.benchmarkId === null ? null : services.store.benchmarks.get(args.benchmarkId).document;
+      const stored = args.benchmarkId === null ? null : services.store.benchmarks.get(args.benchmarkId).document;
+      // The memo cites the machine's role the way the engine used it (speedups.ts reads `role`).
+      const benchmark = stored && args.benchmarkRole ? ({ ...stored, role: args.benchmarkRole } as typeof stored) : stored;
       return services.writeMemo({ scenario: args.scenario, benchmark, language: args.language, scenarioRef: args.scenarioRef, path });
     },
   };

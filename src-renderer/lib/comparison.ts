@@ -4,7 +4,7 @@
  * per scenario, every cell formatted in the reader's language. Pure, so Library.svelte only renders.
  */
 import { optionName } from '../../src-main/core/charts/labels.js';
-import { recommendedOption } from '../../src-main/core/charts/savings-over-time.js';
+import { headlineOption } from '../../src-main/core/charts/savings-over-time.js';
 import type { Translator } from '../../src-main/core/i18n/index.js';
 import type { RoiResult } from '../../src-main/core/roi/evaluate.js';
 
@@ -24,22 +24,22 @@ export function comparisonRows(results: readonly RoiResult[], tr: Translator): C
   const row = (id: string, cell: (r: RoiResult) => string): ComparisonRow => ({ id, label: t(`ux.library.row.${id}`), cells: results.map(cell) });
   return [
     row('level', (r) => t(`level.${r.recommendation.level}`)),
-    row('option', (r) => optionName(recommendedOption(r), tr)),
+    row('option', (r) => optionName(headlineOption(r), tr, r.status)),
     row('probability', (r) => withNote(tr, t(`likelihood.${r.recommendation.likelihood}`), tr.percent(r.recommendation.probability), true)),
     row('confidence', (r) => t(`confidence.${r.recommendation.confidence}`)),
-    row('savings', (r) => tr.money(recommendedOption(r).savings, r.currency)),
-    row('total', (r) => tr.money(recommendedOption(r).cost.total, r.currency)),
+    row('savings', (r) => tr.money(headlineOption(r).savings, r.currency)),
+    row('total', (r) => tr.money(headlineOption(r).cost.total, r.currency)),
     row('payback', (r) => {
-      const month = recommendedOption(r).breakEven.paybackMonth;
-      return month === null || month > r.inputs.horizonMonths ? t('ui.result.never') : t('ux.library.months', { count: month });
+      const month = headlineOption(r).paybackMonth;
+      return month === null ? t('ui.result.never') : t('ux.library.months', { count: month });
     }),
     row('speedup', (r) => {
-      const s = recommendedOption(r).speedup;
-      return withNote(tr, tr.times(s.value), t(`ui.result.speedupKind.${s.kind}`));
+      const s = headlineOption(r).speedup;
+      return withNote(tr, tr.times(s.value), t(`memo2.speedupKind.${s.kind}`));
     }),
     row('optimal', (r) => tr.percent(r.optimal.sparsity)),
     row('data', (r) => tr.times(r.dataPosition.trainingRatio)),
-    row('requests', (r) => tr.count(r.inputs.requestsPerDay)),
+    row('requests', (r) => (r.inputs.metered ? tr.count(r.inputs.metered.requestsPerDay) : '—')),
     row('horizon', (r) => t('ux.library.months', { count: r.inputs.horizonMonths })),
   ];
 }

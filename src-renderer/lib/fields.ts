@@ -4,22 +4,28 @@
  * 1.8B, 40 %). The text shown in a box always reads back to exactly the stored value and is never
  * in scientific notation.
  */
-import type { GlossaryKey, Language } from '../../src-main/core/i18n/index.js';
-import type { FieldKind } from '../../src-main/core/i18n/issues.js';
-import type { Scenario, Source } from '../../src-main/core/roi/scenario.js';
+import type { GlossaryKey, Language, Translator } from '../../src-main/core/i18n/index.js';
+import { INPUT_FIELDS, type FieldKind } from '../../src-main/core/i18n/issues.js';
+import { dataUnitOf, type Scenario, type Source } from '../../src-main/core/roi/scenario.js';
+import { InputError } from '../../src-main/core/input.js';
 import { parseQuantity } from '../../src-main/core/quantity.js';
 
 export type { FieldKind } from '../../src-main/core/i18n/issues.js';
 
-export const STEPS = ['start', 'data', 'hardware', 'pruning', 'money', 'check', 'result'] as const;
+export const STEPS = ['start', 'situation', 'data', 'hardware', 'pruning', 'money', 'check', 'result'] as const;
 export type StepId = (typeof STEPS)[number];
+
+/** Where a field sits on its page: the money page groups use, fleet devices, growth and the decision's settings. */
+export type FieldGroup = 'model' | 'retrain' | 'training' | 'engineering' | 'use' | 'fleet' | 'growth' | 'decision';
 
 export interface FieldSpec {
   id: string;
   path: readonly string[];
+  /** Text key of its name (from INPUT_FIELDS, so a problem names it the same way). */
   label: string;
   kind: FieldKind;
   step: StepId;
+  group: FieldGroup;
   /** The glossary entry its ⓘ opens. */
   term?: GlossaryKey;
   visible?: (s: Scenario) => boolean;
@@ -32,34 +38,73 @@ interface QuantityLike {
 }
 
 const vision = (s: Scenario) => s.baseline.tokensPerUnit.unit === 'tokens/image';
-const retraining = (s: Scenario) => s.pruning.route === 'prune-retrain';
+const language = (s: Scenario) => !vision(s);
+const trained = (s: Scenario) => s.baseline.status === 'trained';
+const metered = (s: Scenario) => s.deployment.kind === 'metered';
+const fleet = (s: Scenario) => s.deployment.kind === 'fleet';
+
+function field(id: string, path: string, step: StepId, group: FieldGroup, extra: Pick<FieldSpec, 'term' | 'visible'> = {}): FieldSpec {
+  const known = INPUT_FIELDS[path];
+  if (!known) throw new Error(`no name for the field ${path} in INPUT_FIELDS`);
+  return { id, path: path.split('.'), label: known.label, kind: known.kind, step, group, ...extra };
+}
 
 export const FIELDS: readonly FieldSpec[] = [
-  { id: 'params', path: ['baseline', 'params'], label: 'params', kind: 'count', step: 'data', term: 'nonzeroParams' },
-  { id: 'trainingData', path: ['baseline', 'trainingData'], label: 'trainingData', kind: 'count', step: 'data', term: 'trainingData' },
-  { id: 'availableData', path: ['baseline', 'availableData'], label: 'availableData', kind: 'count', step: 'data' },
-  { id: 'tokensPerUnit', path: ['baseline', 'tokensPerUnit'], label: 'tokensPerUnit', kind: 'number', step: 'data', term: 'tokensPerImage', visible: vision },
-  { id: 'retrainFraction', path: ['pruning', 'retrainFraction'], label: 'retrainFraction', kind: 'percent', step: 'pruning', term: 'retraining', visible: retraining },
-  { id: 'trainingPrice', path: ['training', 'pricePerHour'], label: 'trainingPrice', kind: 'money', step: 'pruning' },
-  { id: 'trainingPeak', path: ['training', 'peakFlops'], label: 'trainingPeak', kind: 'count', step: 'pruning', term: 'flops' },
-  { id: 'trainingUtilisation', path: ['training', 'utilisation'], label: 'trainingUtilisation', kind: 'percent', step: 'pruning', term: 'utilisation' },
-  { id: 'personDays', path: ['engineering', 'personDays'], label: 'personDays', kind: 'number', step: 'pruning' },
-  { id: 'dayRate', path: ['engineering', 'dayRate'], label: 'dayRate', kind: 'money', step: 'pruning' },
-  { id: 'tooling', path: ['engineering', 'tooling'], label: 'tooling', kind: 'money', step: 'pruning' },
-  { id: 'riskBuffer', path: ['engineering', 'riskBuffer'], label: 'riskBuffer', kind: 'percent', step: 'pruning', term: 'riskBuffer' },
-  { id: 'requestsPerDay', path: ['deployment', 'requestsPerDay'], label: 'requestsPerDay', kind: 'count', step: 'money', term: 'inference' },
-  { id: 'unitsPerRequest', path: ['deployment', 'unitsPerRequest'], label: 'unitsPerRequest', kind: 'number', step: 'money' },
-  { id: 'growthPerMonth', path: ['deployment', 'growthPerMonth'], label: 'growthPerMonth', kind: 'percent', step: 'money' },
-  { id: 'horizonMonths', path: ['deployment', 'horizonMonths'], label: 'horizonMonths', kind: 'integer', step: 'money', term: 'horizon' },
-  { id: 'inferencePrice', path: ['deployment', 'pricePerHour'], label: 'inferencePrice', kind: 'money', step: 'money' },
-  { id: 'inferencePeak', path: ['deployment', 'peakFlops'], label: 'inferencePeak', kind: 'count', step: 'money', term: 'flops' },
-  { id: 'inferenceUtilisation', path: ['deployment', 'utilisation'], label: 'inferenceUtilisation', kind: 'percent', step: 'money', term: 'utilisation' },
+  field('params', 'baseline.params', 'data', 'model', { term: 'nonzeroParams' }),
+  field('uniqueData', 'baseline.uniqueData', 'data', 'model', { term: 'trainingData' }),
+  field('passes', 'baseline.passes', 'data', 'model'),
+  field('tokensPerUnit', 'baseline.tokensPerUnit', 'data', 'model', { term: 'tokensPerImage', visible: vision }),
+  field('availableData', 'data.available', 'data', 'model'),
+  field('dataCost', 'data.costPerUnit', 'data', 'model'),
+  field('retrainData', 'pruning.retrainData', 'data', 'retrain', { term: 'retraining', visible: trained }),
+  field('trainingPrice', 'training.pricePerHour', 'pruning', 'training'),
+  field('trainingPeak', 'training.peakFlops', 'pruning', 'training', { term: 'flops' }),
+  field('trainingUtilisation', 'training.utilisation', 'pruning', 'training', { term: 'utilisation' }),
+  field('trainingGpus', 'training.gpus', 'pruning', 'training'),
+  field('oneShot', 'pruning.oneShotGpuHoursPerBillion', 'pruning', 'training', { term: 'pruning', visible: trained }),
+  field('personDays', 'engineering.personDays', 'pruning', 'engineering'),
+  field('dayRate', 'engineering.dayRate', 'pruning', 'engineering'),
+  field('tooling', 'engineering.tooling', 'pruning', 'engineering'),
+  field('riskBuffer', 'engineering.riskBuffer', 'pruning', 'engineering', { term: 'riskBuffer' }),
+  field('requestsPerDay', 'deployment.requestsPerDay', 'money', 'use', { term: 'inference', visible: metered }),
+  field('unitsPerRequest', 'deployment.unitsPerRequest', 'money', 'use'),
+  field('outputTokens', 'deployment.outputTokensPerRequest', 'money', 'use', { term: 'tokens', visible: language }),
+  field('inferencePrice', 'deployment.pricePerHour', 'money', 'use', { visible: metered }),
+  field('inferencePeak', 'deployment.peakFlops', 'money', 'use', { term: 'flops', visible: metered }),
+  field('inferenceUtilisation', 'deployment.utilisation', 'money', 'use', { term: 'utilisation', visible: metered }),
+  field('latencyBudget', 'deployment.latencyBudgetMs', 'money', 'fleet', { visible: fleet }),
+  field('maxUtilisation', 'deployment.maxUtilisation', 'money', 'fleet', { visible: fleet }),
+  field('devicePrice', 'deployment.devicePrice', 'money', 'fleet', { visible: fleet }),
+  field('deviceLife', 'deployment.deviceLifeMonths', 'money', 'fleet', { visible: fleet }),
+  field('power', 'deployment.powerWatts', 'money', 'fleet', { visible: fleet }),
+  field('electricityPrice', 'deployment.electricityPrice', 'money', 'fleet', { visible: fleet }),
+  field('hoursPerDay', 'deployment.hoursPerDay', 'money', 'fleet', { visible: fleet }),
+  field('growthPerMonth', 'deployment.growthPerMonth', 'money', 'growth'),
+  field('horizonMonths', 'deployment.horizonMonths', 'money', 'growth', { term: 'horizon' }),
+  field('discountRate', 'decision.discountRate', 'money', 'decision', { term: 'presentValue' }),
+  field('materiality', 'decision.materiality', 'money', 'decision', { term: 'materiality' }),
+  field('qualityFloor', 'decision.qualityFloor', 'money', 'decision', { term: 'equalQuality' }),
 ];
+
+/** The fields shown for this scenario (a fleet has no price per hour, a planned model no retraining data). */
+export function visibleFields(scenario: Scenario, filter: (f: FieldSpec) => boolean = () => true): FieldSpec[] {
+  return FIELDS.filter((f) => filter(f) && (!f.visible || f.visible(scenario)));
+}
 
 export function quantityAt(scenario: Scenario, path: readonly string[]): QuantityLike {
   let node: unknown = scenario;
   for (const key of path) node = (node as Record<string, unknown>)[key];
   return node as QuantityLike;
+}
+
+/** The value at a dot-joined path of the scenario, or undefined when the path leads nowhere. */
+export function valueAt(scenario: Scenario, path: string): unknown {
+  let node: unknown = scenario;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
 }
 
 /** The field a path of the scenario belongs to ("baseline.params.value" → params), if it has one. */
@@ -72,12 +117,24 @@ export function stepOfPath(path: string): StepId {
   const field = fieldOfPath(path);
   if (field) return field.step;
   const [head, second] = path.split('.');
-  if (head === 'baseline') return 'data';
+  if ((head === 'baseline' && second === 'status') || (head === 'deployment' && second === 'kind')) return 'situation';
+  if (head === 'baseline' || head === 'data' || head === 'architecture') return 'data';
   if (head === 'sparsity' || (head === 'deployment' && second === 'speedup')) return 'hardware';
   if (head === 'pruning' || head === 'training' || head === 'engineering') return 'pruning';
-  if (head === 'deployment' || head === 'uncertainty' || head === 'currency') return 'money';
+  if (head === 'deployment' || head === 'decision' || head === 'uncertainty' || head === 'currency') return 'money';
   if (head === 'name' || head === 'family') return 'start';
   return 'check';
+}
+
+/**
+ * A quantity's unit in the reader's words: "JPY per image" / "円/枚" for a price per unit of
+ * data, "% per year" for a yearly fraction; the v2 units first, then the app's older unit words.
+ */
+export function unitText(tr: Translator, unit: string, scenario: Scenario): string {
+  const currency = scenario.currency;
+  const key = unit === 'currency/unit' ? `currency/${dataUnitOf(scenario)}` : unit;
+  const v2 = tr.t(`wizard2.unitName.${key}`, { currency, defaultValue: '' }) as string;
+  return v2 || (tr.t(`ui.unitName.${key}`, { currency, defaultValue: unit }) as string);
 }
 
 /** Significant digits enough to read back any value exactly, trimmed. */
@@ -124,8 +181,16 @@ export function displayValue(kind: FieldKind, value: number, language: Language 
   return Math.abs(value) >= 1000 ? grouped(value, locale) : exact(value);
 }
 
-/** Reads what was typed; throws an InputError naming the field when it is not a number. */
+/**
+ * Reads what was typed; throws an InputError naming the field when it is not a number. Whole-number
+ * fields (devices, months, GPUs) take decimal digits only, so "1.5" or "2万" never become a count.
+ */
 export function parseInput(kind: FieldKind, field: string, text: string): number {
+  if (kind === 'integer') {
+    const digits = text.normalize('NFKC').trim();
+    if (!/^\d{1,9}$/.test(digits)) throw new InputError(field, `expected a whole number such as 24 (got ${JSON.stringify(text)})`);
+    return Number(digits);
+  }
   return parseQuantity(field, text, { percent: kind === 'percent' });
 }
 

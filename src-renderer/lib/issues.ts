@@ -22,18 +22,42 @@ export function inputId(fieldId: string, onCheckPage: boolean): string {
   return `field-${fieldId}${onCheckPage ? '-check' : ''}`;
 }
 
-function targetOf(key: string, onCheckPage: boolean): string {
-  const field = fieldOfPath(key);
-  if (field) return inputId(field.id, onCheckPage && field.step !== 'start');
-  const [head, second, third] = key.split('.');
-  if (head === 'deployment' && second === 'speedup') return 'hw-assumed';
+/** Where an answer that is not a single number field sits on its own page. */
+function pageTarget(key: string): string {
+  const parts = key.split('.');
+  const [head, second, third, fourth, fifth] = parts;
+  if (head === 'baseline' && second === 'status') return 'situation-status';
+  if (head === 'deployment' && second === 'kind') return 'situation-deployment';
+  if (head === 'architecture') return 'data-architecture';
   if (head === 'uncertainty' && second === 'ranges' && third) return `range-${third}`;
-  return 'main';
+  if (head === 'sparsity') return 'hw-choice';
+  if (head !== 'deployment') return 'main';
+  switch (second) {
+    case 'speedup':
+      if (third === 'assumed') return fourth !== undefined ? `hw-assumed-${fourth}-${fifth ?? 'value'}` : 'hw-assumed';
+      if (third === 'benchmarkId') return 'hw-measured';
+      if (third === 'publishedTarget') return 'hw-published';
+      return 'hw-choice';
+    case 'lines':
+    case 'steps':
+      return third !== undefined && fourth !== undefined ? `${second === 'lines' ? 'line' : 'step'}-${third}-${fourth}` : `fleet-${second}`;
+    case 'throughput':
+      return third === 'requestsPerSecond' || third === 'latencyMs' ? `throughput-${third}` : 'fleet-throughput';
+    default:
+      return 'main';
+  }
+}
+
+/** The page to go to and the element there; on the check page, number fields are edited in place. */
+function placeOf(issue: Issue, onCheckPage: boolean): { step: StepId; target: string } {
+  const field = fieldOfPath(issue.key);
+  if (field) return onCheckPage ? { step: 'check', target: inputId(field.id, true) } : { step: field.step, target: inputId(field.id, false) };
+  return { step: issue.step, target: pageTarget(issue.key) };
 }
 
 export function issueMessage(issue: Issue, tr: Translator, scenario: Scenario): string {
-  const training = scenario.baseline.trainingData;
-  const other = tr.quantity(training.value, tr.t(`ui.unitName.${training.unit}`));
+  const available = scenario.data.available;
+  const other = tr.quantity(available.value, tr.t(`ui.unitName.${available.unit}`));
   return describeIssue(issue, tr, scenario.currency, other).message;
 }
 
@@ -44,7 +68,7 @@ export function showIssues(issues: readonly Issue[], tr: Translator, scenario: S
     const message = issueMessage(issue, tr, scenario);
     if (seen.has(message)) continue;
     seen.add(message);
-    shown.push({ key: issue.key, message, step: issue.step, target: targetOf(issue.key, onCheckPage) });
+    shown.push({ key: issue.key, message, ...placeOf(issue, onCheckPage) });
   }
   return shown;
 }

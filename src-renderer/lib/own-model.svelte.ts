@@ -95,8 +95,7 @@ export class OwnModel {
   /** Makes this run the hardware evidence of the decision, like a hardware check's. */
   use(): void {
     if (!this.result) return;
-    advisor.useBenchmark(this.result);
-    advisor.scenario.deployment.speedup.source = 'benchmark';
+    advisor.measureWith(this.result);
   }
 }
 

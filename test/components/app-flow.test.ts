@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uiEn } from '../../src-main/core/i18n/ui-en.js';
 import { uiJa } from '../../src-main/core/i18n/ui-ja.js';
 import { uxEn } from '../../src-main/core/i18n/ux-en.js';
+import { wizard2En } from '../../src-main/core/i18n/wizard2-en.js';
+import { wizard2Ja } from '../../src-main/core/i18n/wizard2-ja.js';
 import { defaultScenario } from '../../src-main/core/roi/defaults.js';
 import { parseScenario } from '../../src-main/core/roi/scenario.js';
 import type { AdvisorApi } from '../../src-main/ipc/contract.js';
@@ -45,10 +47,19 @@ const BASE: Answers = {
   listBenchmarks: [],
 };
 
+/** The default scenario with the speed-up answered, so that only the answers under test block. */
+function answered() {
+  const scenario = defaultScenario('vit');
+  scenario.deployment.speedup = { ...scenario.deployment.speedup, source: 'assumed', assumed: [{ sparsity: 0.5, value: 1.5, low: 1.3, high: 1.6 }] };
+  return scenario;
+}
+
 beforeEach(() => {
   localStorage.clear();
+  // The app follows the address bar at launch: start each test from the first page.
+  history.replaceState(null, '', '#/start');
   i18n.set('en');
-  advisor.load(defaultScenario('vit'));
+  advisor.load(answered());
   advisor.useBenchmark(null);
   advisor.view = 'wizard';
   advisor.step = 'start';
@@ -81,7 +92,8 @@ describe('Continue with a problem on the page', () => {
   it('shows what to fix on the result page, with field names and no path, when an answer is out of range', async () => {
     bridge(BASE);
     render(App);
-    advisor.scenario.deployment.utilisation.value = 3;
+    const deployment = advisor.scenario.deployment;
+    if (deployment.kind === 'metered') deployment.utilisation.value = 3;
     advisor.go('result');
     await screen.findByRole('heading', { level: 1, name: uiEn.result.title });
     const summary = screen.getByRole('alert');
@@ -106,11 +118,30 @@ describe('Continue with a problem on the page', () => {
     render(App);
     advisor.go('data');
     await screen.findByRole('heading', { level: 1, name: uiJa.data.title });
-    await fireEvent.input(screen.getByLabelText(uiJa.field.trainingData), { target: { value: '十八億' } });
+    await fireEvent.input(screen.getByLabelText(wizard2Ja.field.uniqueData), { target: { value: '十八億' } });
     await fireEvent.click(screen.getByRole('button', { name: uiJa.continue, exact: true } as never));
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain('入力内容を確認してください');
-    expect(summary.textContent).toContain('「基準モデルの学習データ」には数値を入力してください');
+    expect(summary.textContent).toContain('「学習データ（重複を除く）」には数値を入力してください');
+  });
+});
+
+describe('the hardware question', () => {
+  it('blocks Continue until it is answered, and the summary link moves to the choice', async () => {
+    bridge(BASE);
+    advisor.load(defaultScenario('t5'));
+    render(App);
+    advisor.go('hardware');
+    await screen.findByRole('heading', { level: 1, name: uiEn.hardware.title });
+    await fireEvent.click(screen.getByRole('button', { name: uiEn.continue, exact: true } as never));
+    expect(advisor.step).toBe('hardware');
+    const link = await screen.findByRole('link', { name: wizard2En.issue.speedupUnanswered });
+    expect(link.getAttribute('href')).toBe('#hw-choice');
+    await fireEvent.click(link);
+    await waitFor(() => expect(document.activeElement?.id).toBe('hw-choice'));
+    await fireEvent.click(screen.getByLabelText(new RegExp(wizard2En.hardware.published.slice(0, 20))));
+    expect(advisor.issuesOn('hardware').map((i) => i.key)).toEqual(['deployment.speedup.publishedTarget']);
+    expect(document.body.textContent).not.toMatch(PATH);
   });
 });
 
@@ -122,11 +153,11 @@ describe('the step list', () => {
     advisor.go('hardware');
     advisor.go('data');
     await screen.findByRole('heading', { level: 1, name: uiEn.data.title });
-    const steps = screen.getByRole('navigation', { name: /Step 2 of 7/ });
-    expect(steps.querySelector('button')?.textContent).toBe(uiEn.steps.start);
-    await fireEvent.click(screen.getByRole('button', { name: uiEn.steps.hardware }));
+    const steps = screen.getByRole('navigation', { name: /Step 3 of 8/ });
+    expect(steps.querySelector('button')?.textContent).toBe(wizard2En.steps.start);
+    await fireEvent.click(screen.getByRole('button', { name: wizard2En.steps.hardware }));
     expect(advisor.step).toBe('hardware');
-    expect(screen.queryByRole('button', { name: uiEn.steps.pruning })).toBeNull();
+    expect(screen.queryByRole('button', { name: wizard2En.steps.pruning })).toBeNull();
   });
 
   it('does not put focus on the title at launch', async () => {
@@ -150,8 +181,9 @@ describe('the hardware flow', () => {
   });
 
   it('keeps a refused assumed speed-up as typed, and the state invalid', () => {
-    advisor.scenario.deployment.speedup.source = 'assumed';
-    hardware.addAssumed();
+    advisor.scenario.deployment.speedup.assumed = [];
+    hardware.choose('assumed');
+    expect(advisor.scenario.deployment.speedup.assumed).toHaveLength(1);
     hardware.setAssumed(0, 'value', 'fast');
     expect(advisor.draftAt('deployment.speedup.assumed.0.value')).toBe('fast');
     expect(advisor.outcome.result).toBeNull();
@@ -164,6 +196,7 @@ describe('the hardware flow', () => {
 
   it('never shows “Measuring:” with nothing after it', async () => {
     bridge(BASE);
+    advisor.scenario.deployment.speedup.source = 'measured';
     render(HardwareStep);
     hardware.progress = { fraction: 0, current: '' };
     await screen.findByText(uxEn.hardware.starting);

@@ -29,6 +29,8 @@ import { uxEn } from './ux-en.js';
 import { uxJa } from './ux-ja.js';
 import { resultEn } from './result-en.js';
 import { resultJa } from './result-ja.js';
+import { wizard2En } from './wizard2-en.js';
+import { wizard2Ja } from './wizard2-ja.js';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -118,8 +120,8 @@ function translatorFor(language: Language): TFunction {
   void instance.init({
     lng: language,
     resources: {
-      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn, pilot: pilotEn, hardware: hardwareEn, hardening: hardeningEn, result: resultEn } },
-      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa, pilot: pilotJa, hardware: hardwareJa, hardening: hardeningJa, result: resultJa } },
+      en: { translation: { ...en, ui: uiEn, decision: decisionEn, published: publishedEn, fleet: fleetEn, ownModel: ownModelEn, memo2: memo2En, ux: uxEn, glossary: glossaryEn, pilot: pilotEn, hardware: hardwareEn, hardening: hardeningEn, result: resultEn, wizard2: wizard2En } },
+      ja: { translation: { ...ja, ui: uiJa, decision: decisionJa, published: publishedJa, fleet: fleetJa, ownModel: ownModelJa, memo2: memo2Ja, ux: uxJa, glossary: glossaryJa, pilot: pilotJa, hardware: hardwareJa, hardening: hardeningJa, result: resultJa, wizard2: wizard2Ja } },
     },
     initAsync: false,
     // Texts go to the DOM through Svelte or into a PDF, never into HTML by concatenation.

@@ -99,7 +99,7 @@ export function lawForScenario(scenario: Scenario): Law {
 }
 
 /** Tokens a token attends over, for the physical bound: tokens per image, or tokens per request. */
-function contextTokens(s: Scenario): number {
+export function contextTokens(s: Scenario): number {
   return s.baseline.tokensPerUnit.unit === 'tokens/image'
     ? s.baseline.tokensPerUnit.value
     : s.deployment.unitsPerRequest.value + s.deployment.outputTokensPerRequest.value;

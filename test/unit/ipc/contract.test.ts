@@ -253,3 +253,32 @@ describe('the own-model channels', () => {
     expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^notes\.onnx: not an ONNX model/), kind: 'input' });
   });
 });
+
+describe('the memo export', () => {
+  it('hands the memo the stored measurement with the machine’s role the user gave, and without one when none was given', async () => {
+    const { benchmarkDocument, measuredRow } = await import('../../support/scenarios.js');
+    store.benchmarks.save(benchmarkDocument([measuredRow('cpu', 0.5, 1.3)]));
+    const seen: unknown[] = [];
+    const memo = createHandlers(
+      createServices({
+        store,
+        appRoot: REPO_ROOT,
+        appVersion: '0.0.0-test',
+        osLanguage: 'en',
+        databaseNotice: null,
+        chooseMemoPath: async (name) => path.join(folder, name),
+        writeMemo: async (request) => {
+          seen.push(request.benchmark);
+          return { path: 'memo.pdf', contentHash: 'x', pages: 1, scenarioRef: { id: 's', revision: 1 } };
+        },
+      }),
+    );
+    const args = { scenario: exampleScenario('visual-inspection'), benchmarkId: 'bench-test', language: 'en', scenarioRef: null };
+    expect((await memo.exportMemo({ ...args, benchmarkRole: 'deployment' }, emit)).ok).toBe(true);
+    expect(await memo.exportMemo(args, emit)).toMatchObject({ ok: true });
+    expect(await memo.exportMemo({ ...args, benchmarkRole: 'laptop' }, emit)).toMatchObject({ ok: false });
+    expect((seen[0] as { role?: string }).role).toBe('deployment');
+    expect((seen[1] as { role?: string }).role).toBeUndefined();
+    expect((seen[1] as { id: string }).id).toBe('bench-test');
+  });
+});

@@ -13,6 +13,8 @@ import { uxEn } from '../../../../src-main/core/i18n/ux-en.js';
 import { uxJa } from '../../../../src-main/core/i18n/ux-ja.js';
 import { resultEn } from '../../../../src-main/core/i18n/result-en.js';
 import { resultJa } from '../../../../src-main/core/i18n/result-ja.js';
+import { wizard2En } from '../../../../src-main/core/i18n/wizard2-en.js';
+import { wizard2Ja } from '../../../../src-main/core/i18n/wizard2-ja.js';
 
 function leaves(tree: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -30,6 +32,7 @@ const PAIRS = [
   ['ux', uxEn, uxJa],
   ['glossary', glossaryEn, glossaryJa],
   ['result', resultEn, resultJa],
+  ['wizard2', wizard2En, wizard2Ja],
 ] as const;
 
 const japanese = new Map<string, string>();
@@ -76,11 +79,17 @@ describe('Japanese copy follows the house style', () => {
     for (const key of ['start.title', 'data.title', 'hardware.title', 'pruning.title', 'money.title']) {
       expect(japanese.get(`ui.${key}`)).toMatch(/？$/);
     }
+    for (const key of ['situation.title', 'situation.status', 'situation.deployment', 'hardware.choice', 'hardware.roleQuestion', 'data.architecture', 'money.use']) {
+      expect(japanese.get(`wizard2.${key}`), key).toMatch(/？$/);
+    }
   });
 
   it('buttons carry no です・ます and no 。', () => {
     for (const key of ['back', 'continue', 'save', 'hardware.runQuick', 'hardware.cancel', 'result.exportMemo', 'check.seeResult']) {
       expect(japanese.get(`ui.${key}`)).not.toMatch(/です|ます|。|！/);
+    }
+    for (const key of ['hardware.add', 'hardware.remove', 'money.lines.add', 'money.steps.add', 'money.throughput.useMeasured', 'money.throughput.useEstimate']) {
+      expect(japanese.get(`wizard2.${key}`), key).not.toMatch(/です|ます|。|！/);
     }
   });
 
