@@ -37,7 +37,7 @@ export const resultJa: Texts<typeof resultEn> = {
     confidence: '確信度',
     because: '（理由：{{reasons}}）',
     change: '判断が変わる条件',
-    more: 'ほか{{count}}件は下に記載',
+    more: 'ほか{{count}}件は下に記載しています',
   },
   compare: {
     title: '選択肢の比較',
@@ -70,7 +70,7 @@ export const resultJa: Texts<typeof resultEn> = {
   },
   details: {
     summary: '詳細（技術者向け）',
-    hint: 'グラフ、全選択肢、速度向上、スケーリング則。',
+    hint: 'グラフ、全選択肢、速度向上、スケーリング則',
     charts: 'グラフ',
     costs: '選択肢ごとの費用',
     costsIntro: '{{horizon}}か月間の現在価値（割引率は年{{rate}}）。削減額は{{baseline}}に対する額で、▲は費用増を表します。',
