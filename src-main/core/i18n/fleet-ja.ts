@@ -5,11 +5,11 @@ export const fleetJa: FleetTexts = {
   reason: {
     capacity: '処理能力の増強',
     'new-line': '新ライン',
-    replacement: '耐用年数到来による更新',
+    replacement: '耐用期間の終了による更新',
   },
   warning: {
-    'out-of-capacity-at-start': '現時点で需要に追いつかないラインがあるため、0か月目にラインPCを購入する計画としています。',
-    'latency-budget-missed': 'この選択肢は1件あたり{{latency}}かかり、タクトタイム{{budget}}を超えるため、推奨の対象外です。',
+    'out-of-capacity-at-start': '現時点で需要に追いつかないラインがあるため、開始時点でラインPCを購入する計画としています。',
+    'latency-budget-missed': 'この選択肢は推論1回あたり{{latency}}かかり、タクトタイム{{budget}}を超えるため、推奨の対象外です。',
   },
   runOut: {
     never: '{{horizon}}か月間、処理能力は不足しません',

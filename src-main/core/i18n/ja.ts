@@ -26,9 +26,9 @@ export const ja: CoreTexts = {
     '{{level}}。スパース率{{sparsity}}へのスパース化で{{horizon}}か月以内に費用を削減できるかは「{{likelihood}}」と評価する（確率{{probability}}、確信度：{{confidence}}）。',
   reason: {
     dataVolume: {
-      pays: 'データ量：学習データ（{{data}}）は、スパース化が有利になる閾値（{{threshold}}）の{{ratio}}倍。最適スパース率は{{optimal}}。',
+      pays: 'データ量：学習データ（{{data}}）は、スパース化が有利になる境目（{{threshold}}）の{{ratio}}倍。最適スパース率は{{optimal}}。',
       notYet:
-        'データ量：学習データ（{{data}}）は、スパース化が有利になる閾値（{{threshold}}）の{{ratio}}倍にとどまる。最適スパース率は0%で、同じ学習計算量なら密モデルの方が有利。',
+        'データ量：学習データ（{{data}}）は、スパース化が有利になる境目（{{threshold}}）の{{ratio}}倍にとどまる。最適スパース率は0%で、同じ学習計算量なら密モデルの方が有利。',
     },
     hardware: {
       withBreakEven: 'ハードウェア：スパース率{{sparsity}}{{provider}}での速度向上は{{speedup}}倍（{{kind}}）{{interval}}。検討期間内に回収するには{{breakEven}}倍が必要。',
@@ -62,11 +62,11 @@ export const ja: CoreTexts = {
     'speedup-unreliable': '速度向上の測定が不安定',
     'law-extrapolated': 'スケーリング則の外挿（適合範囲の2倍超）',
     'law-far-extrapolated': 'スケーリング則の外挿（適合範囲の10倍超）',
-    'prune-retrain-route': '学習済みモデルの枝刈りへのスケーリング則の適用（未検証）',
+    'prune-retrain-route': '学習済みモデルの枝刈りにスケーリング則を適用（未検証）',
     'custom-law-without-range': '係数に適合範囲の情報がない',
   },
   memo: {
-    lawName: { vit: 'JFT-4Bで学習したViT（画像）', t5: 'C4で学習したT5（言語）' },
+    lawName: { vit: 'JFT-4Bで学習した画像モデルViT', t5: 'C4で学習した言語モデルT5' },
     listSeparator: '、',
     option: {
       dense: '基準モデル',
@@ -111,7 +111,7 @@ export const ja: CoreTexts = {
         input: '{{name}}（{{low}}〜{{high}}）',
       },
       distribution: {
-        caption: '{{option}}の削減額の分布（{{draws}}回のシミュレーション、シード{{seed}}）：P10：{{p10}}、P50：{{p50}}、P90：{{p90}}',
+        caption: '{{option}}の削減額の分布（{{draws}}回のシミュレーション、シード{{seed}}）。下振れ（P10）{{p10}}、中央値（P50）{{p50}}、上振れ（P90）{{p90}}',
         savingsAxis: '検討期間中の削減額',
         shareAxis: '試行の割合',
         series: '試行',
@@ -123,10 +123,10 @@ export const ja: CoreTexts = {
     },
     inputName: {
       requestsPerDay: '1日あたりの推論回数',
-      growthPerMonth: '推論回数の月間伸び率',
+      growthPerMonth: '需要の月間伸び率',
       speedup: '速度向上',
       engineeringDays: '導入作業の工数（人日）',
-      trainingPricePerHour: '学習の1時間あたりの単価',
+      trainingPricePerHour: '学習用GPUの1時間あたりの単価',
       inferencePricePerHour: '推論の1時間あたりの単価',
       inferenceUtilisation: '推論時の計算効率',
       retrainFraction: '再学習の長さ',

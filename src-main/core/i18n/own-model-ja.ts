@@ -9,7 +9,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 export const ownModelJa: Texts<typeof ownModelEn> = {
   title: '自社モデルを測定',
   intro:
-    '技術担当者が書き出したONNXファイル（CNNやTransformer）を選んでください。この本番機で、そのままの密モデル、各スパース率に枝刈りしたモデル、ONNX Runtimeに疎カーネルがある場合はその方式で、処理時間を測ります。ファイルは読み取るだけで、変更も保存もしません。',
+    '技術担当者が書き出したONNXファイル（CNNやTransformer）を選んでください。このパソコンで、元の密モデルと各スパース率に枝刈りしたモデルの処理時間を測ります。ONNX Runtimeにスパース計算専用のカーネルがある場合は、それを使った場合も測ります。ファイルは読み取るだけで、変更も保存もしません。',
   choose: 'ONNXファイルを選ぶ…',
   chooseAnother: '別のファイルを選ぶ…',
   file: '{{file}}：{{size}}、パラメータ{{params}}個',
@@ -24,7 +24,7 @@ export const ownModelJa: Texts<typeof ownModelEn> = {
   shapesTitle: '入力の形',
   shapesHint: 'モデルに大きさが決まっていない次元があります。各入力の形をすべて指定してください（例：1x128＝バッチ1、128トークン）。',
   shape: '{{name}}の形（{{dtype}}、モデル上：{{dims}}）',
-  batch: 'バッチ（1回の実行で処理する件数）',
+  batch: 'バッチ（1回の実行で処理するデータの件数）',
   layers: '枝刈りする層',
   layersDefault: 'スケーリング則が数える層（推奨）',
   layersAll: '重みを持つすべての層',
@@ -42,14 +42,14 @@ export const ownModelJa: Texts<typeof ownModelEn> = {
     sparsity: 'スパース率',
     median: '処理時間（中央値）',
     spread: 'p10〜p90',
-    throughput: '毎秒の処理件数',
+    throughput: '毎秒の推論回数',
     speedup: '速度向上',
     kind: '種類',
   },
   variant: {
     dense: '元の密モデル',
     'zeroed-dense': '枝刈りしたモデル（ゼロを含む）',
-    'sparse-kernel': '疎カーネル',
+    'sparse-kernel': 'スパース計算専用カーネル',
     'structured-2:4': '2:4カーネル',
     'upper-bound': '上限値',
   },
@@ -63,7 +63,7 @@ export const ownModelJa: Texts<typeof ownModelEn> = {
   unreliable: '不安定',
   details: '測り方',
   outputChange: '密モデルに対する出力の変化（動作確認の目安であり、精度ではありません。枝刈り後の再学習はしていません）：{{list}}。',
-  notFinite: '出力に非数値あり',
+  notFinite: '出力に数値でない値あり',
   placement: '演算を実行した場所：{{list}}。',
   use: 'この結果を判断に使う',
   inUse: 'この結果を判断に使っています。',
@@ -71,6 +71,6 @@ export const ownModelJa: Texts<typeof ownModelEn> = {
     model: '測定したモデル',
     modelValue: '{{file}}（SHA-256 {{hash}}…）、パラメータの{{share}}を枝刈り、バッチ{{batch}}',
     measuredOn:
-      'ハードウェア診断は、当社のモデル{{file}}を本番機で測定したものである。密モデルと、パラメータの{{share}}をゼロにした枝刈りモデルを比較した（バッチ{{batch}}）。疎カーネルの数値は層ごとの実測からの推定値である。',
+      'ハードウェア診断は、当社のモデル{{file}}を本番機で測定したものである。密モデルと、パラメータの{{share}}をゼロにした枝刈りモデルを比較した（バッチ{{batch}}）。スパース計算専用カーネルの数値は、層ごとの実測からの推定値である。',
   },
 };
