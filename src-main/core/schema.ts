@@ -1,6 +1,7 @@
 /** Validation of JSON documents against zod schemas, with errors that name the bad field. */
 import { z } from 'zod';
 import { InputError } from './input.js';
+import { cleanName } from './text.js';
 
 /** Turns a zod failure into one InputError naming the first bad field, e.g. "scenario.deployment.horizon". */
 export function schemaError(error: z.ZodError, root: string): InputError {
@@ -25,14 +26,6 @@ export const isoDateSchema = z
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'must be a real calendar date');
-
-/** C0/C1 controls, bidirectional overrides and isolates, and lone surrogates: never part of a name. */
-const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Removes what a name must never carry, so it prints safely in a terminal, a PDF or a screen. */
-export function cleanName(text: string): string {
-  return text.replace(UNSAFE_IN_NAMES, '').trim();
-}
 
 /** A user-given name: cleaned of control and bidi characters, then 1–200 characters. */
 export const safeNameSchema = z

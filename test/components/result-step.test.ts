@@ -5,6 +5,9 @@
  * in the top bar; the side-by-side comparison, base case and range, scope, reasons and caps follow;
  * the engineer's details stay closed until asked for; the page follows the language.
  */
+import path from 'node:path';
+import { shippedBenchmark } from '../../src-main/io/examples.js';
+import { REPO_ROOT } from '../support/cli.js';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../src-main/core/i18n/en.js';
@@ -72,9 +75,12 @@ describe('the result page', () => {
   });
 
   it('has no pilot line when the best action needs none, and names today’s model in the comparison', () => {
+    // Opened as the app opens it: with the hardware check the example cites.
     advisor.load(exampleScenario('visual-inspection', 'en'));
+    advisor.useBenchmark(shippedBenchmark(path.join(REPO_ROOT, 'resources'), advisor.scenario));
     render(ResultStep);
     const result = advisor.outcome.result!;
+    expect(result.benchmarkId).not.toBeNull();
     expect(explainRecommendation(result, 'en').headlinePilot).toBeNull();
     const card = screen.getByTestId('decision-card');
     expect(card.querySelector('.pilot')).toBeNull();

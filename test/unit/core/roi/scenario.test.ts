@@ -84,7 +84,7 @@ describe('scenario format v2', () => {
   it('cleans control and bidi characters out of names', () => {
     const doc = structuredClone(defaultScenario('vit'));
     doc.name = 'Line\u202e 3\u001b[31m';
-    expect(parseScenario(doc).name).toBe('Line 3[31m');
+    expect(parseScenario(doc).name).toBe('Line 3 [31m');
   });
 });
 
