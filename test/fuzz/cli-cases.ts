@@ -176,7 +176,7 @@ const COMMANDS: CommandInfo[] = [
 const NOT_DIGITS = ['', ' ', '0x10', '0b11', '0o7', '1e3', '+1', '-1', '1.5', '1.0', '٣', '１', '1_000', '1,000', 'NaN', 'Infinity', 'one', '\u0000', '2 ', ' 2', '--', '\u001b[31m', '99999999999999999999'];
 const NOT_QUANTITIES = ['', 'abc', 'NaN', 'Infinity', '-Infinity', '1e400', '5m', '5 mega', '0x10', '1..2', '--', '.', 'e5', '1e', '\u0000', '١٢', '1B2', '∞'];
 const NOT_POSITIVE = ['0', '-1', '-0.5', '-1e9', '0e5'];
-const NOT_SPARSITY = ['1', '1.5', '-0.1', '2', '100%', '50%', '1e0'];
+const NOT_SPARSITY = ['1', '1.5', '-0.1', '2', '100%', '150%', '1e0'];
 const NOT_ENUM = ['', 'VIT', 'bert', '__proto__', 'constructor', 'vit,t5', 'toString', 'images ', 'de', 'EN', '\u202eja', 'hasOwnProperty'];
 const NOT_DATES = ['2026-99-99', '27/11/2026', '', 'today', '2026-02-30', '2026-1-1', '20261127', '2026-11-27T00:00', '-2026-11-27', '9999999-01-01'];
 const NOT_IDS = ['', 'nope', 'abc', 'zzzzzzzz', '__proto__', '%', '\u0000', '*', "' OR 1=1 --", 'a'.repeat(300)];

@@ -255,7 +255,7 @@ describe('the own-model channels', () => {
 });
 
 describe('the memo export', () => {
-  it('hands the memo the stored measurement with the machine’s role the user gave, and without one when none was given', async () => {
+  it('hands the memo the stored measurement with the machine’s role the user gave, and its own stored role when none was given', async () => {
     const { benchmarkDocument, measuredRow } = await import('../../support/scenarios.js');
     store.benchmarks.save(benchmarkDocument([measuredRow('cpu', 0.5, 1.3)]));
     const seen: unknown[] = [];
@@ -278,7 +278,8 @@ describe('the memo export', () => {
     expect(await memo.exportMemo(args, emit)).toMatchObject({ ok: true });
     expect(await memo.exportMemo({ ...args, benchmarkRole: 'laptop' }, emit)).toMatchObject({ ok: false });
     expect((seen[0] as { role?: string }).role).toBe('deployment');
-    expect((seen[1] as { role?: string }).role).toBeUndefined();
+    // Without a role from the user, the stored run keeps its own (format v2: development unless stated).
+    expect((seen[1] as { role?: string }).role).toBe('development');
     expect((seen[1] as { id: string }).id).toBe('bench-test');
   });
 });
