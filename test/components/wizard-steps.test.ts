@@ -332,7 +332,7 @@ describe('Check your answers', () => {
     expect(text).toContain('Test CPU, November 27, 2026 (development machine)');
     expect(text).toContain('8 lines, 8 devices');
     expect(text).toContain('Month 9: two new lines');
-    expect(text).toContain('3 per second, 330 ms each (Entered by you)');
+    expect(text).toContain('3 per second, 330 ms each (Entered)');
     const price = screen.getByLabelText(w.field.devicePrice);
     await fireEvent.input(price, { target: { value: '400,000' } });
     const d = advisor.scenario.deployment;

@@ -9,7 +9,7 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 export const ownModelJa: Texts<typeof ownModelEn> = {
   title: '自社モデルを測定',
   intro:
-    '技術担当者が書き出したONNXファイル（CNNやTransformer）を選んでください。この本番機で、そのままの密モデル、各スパース率に枝刈りしたモデル、ONNX Runtimeに疎カーネルがある場合はその方式で、処理時間を測ります。ファイルは読み取るだけで、変更も保存もしません。',
+    '技術担当者が書き出したONNXファイル（CNNやTransformer）を選んでください。このパソコンで、そのままの密モデル、各スパース率に枝刈りしたモデル、ONNX Runtimeにスパース計算用のカーネルがある場合はその方式で、処理時間を測ります。ファイルは読み取るだけで、変更も保存もしません。',
   choose: 'ONNXファイルを選ぶ…',
   chooseAnother: '別のファイルを選ぶ…',
   file: '{{file}}：{{size}}、パラメータ{{params}}個',
@@ -49,7 +49,7 @@ export const ownModelJa: Texts<typeof ownModelEn> = {
   variant: {
     dense: '元の密モデル',
     'zeroed-dense': '枝刈りしたモデル（ゼロを含む）',
-    'sparse-kernel': '疎カーネル',
+    'sparse-kernel': 'スパース計算用カーネル',
     'structured-2:4': '2:4カーネル',
     'upper-bound': '上限値',
   },
@@ -71,6 +71,6 @@ export const ownModelJa: Texts<typeof ownModelEn> = {
     model: '測定したモデル',
     modelValue: '{{file}}（SHA-256 {{hash}}…）、パラメータの{{share}}を枝刈り、バッチ{{batch}}',
     measuredOn:
-      'ハードウェア診断は、当社のモデル{{file}}を本番機で測定したものである。密モデルと、パラメータの{{share}}をゼロにした枝刈りモデルを比較した（バッチ{{batch}}）。疎カーネルの数値は層ごとの実測からの推定値である。',
+      'ハードウェア診断は、当社のモデル{{file}}を本番機で測定したものである。密モデルと、パラメータの{{share}}をゼロにした枝刈りモデルを比較した（バッチ{{batch}}）。スパース計算用カーネルの数値は層ごとの実測からの推定値である。',
   },
 };
