@@ -78,7 +78,7 @@ export const FIELDS: readonly FieldSpec[] = [
   field('inferencePrice', 'deployment.pricePerHour', 'money', 'use', { visible: metered }),
   field('inferencePeak', 'deployment.peakFlops', 'money', 'use', { term: 'flops', visible: metered }),
   field('inferenceUtilisation', 'deployment.utilisation', 'money', 'use', { term: 'utilisation', visible: metered }),
-  field('latencyBudget', 'deployment.latencyBudgetMs', 'money', 'fleet', { visible: fleet }),
+  field('latencyBudget', 'deployment.latencyBudgetMs', 'money', 'fleet', { term: 'taktTime', visible: fleet }),
   field('maxUtilisation', 'deployment.maxUtilisation', 'money', 'fleet', { visible: fleet }),
   field('devicePrice', 'deployment.devicePrice', 'money', 'fleet', { visible: fleet }),
   field('deviceLife', 'deployment.deviceLifeMonths', 'money', 'fleet', { visible: fleet }),
