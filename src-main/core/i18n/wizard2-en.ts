@@ -291,6 +291,7 @@ export const wizard2En = {
     speedupUnanswered: 'Choose how the speed-up is known: measured, published figures, or an assumed value.',
     measureFirst: 'Nothing is measured yet. Run the hardware check, pick a saved run, import a result file or measure your own model, or choose another answer.',
     publishedMissing: 'Choose a deployment target for the published figures, or choose another answer.',
+    noRowsForProvider: 'The measurement has no sparse timings for this “{{field}}”. Choose the one it was measured with, or measure on this one.',
     aboveBound: '“{{field}}” must not be above the physical bound {{limit}} at this sparsity: only the Transformer blocks speed up.',
     assumedLowAbove: 'The low end of “{{field}}” must not be above the assumed speed-up.',
     assumedHighBelow: 'The high end of “{{field}}” must not be below the assumed speed-up.',

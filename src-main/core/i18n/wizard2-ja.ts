@@ -284,6 +284,7 @@ export const wizard2Ja: Wizard2Texts = {
     speedupUnanswered: '速度向上の根拠（測定、公表値、仮定値のいずれか）を選んでください。',
     measureFirst: 'まだ何も測定していません。ハードウェア診断を実行するか、保存した診断結果を選ぶか、結果ファイルを読み込むか、自社モデルを測定してください。ほかの根拠を選ぶこともできます。',
     publishedMissing: '公表値の対象機種を選ぶか、ほかの根拠を選んでください。',
+    noRowsForProvider: 'この測定には、選んだ「{{field}}」でのスパースモデルの測定値がありません。測定したときの実行環境を選ぶか、この実行環境で測定してください。',
     aboveBound: '「{{field}}」は、このスパース率での理論上の上限（{{limit}}）以下にしてください。速くなるのはTransformerブロックの計算だけです。',
     assumedLowAbove: '「{{field}}」の下限は、速度向上の仮定値以下にしてください。',
     assumedHighBelow: '「{{field}}」の上限は、速度向上の仮定値以上にしてください。',
