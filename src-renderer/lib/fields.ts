@@ -1,8 +1,9 @@
 /**
  * The scenario's numeric inputs as the wizard shows them: where each lives in the scenario, on
  * which page, which glossary term explains it, and how people type it and read it back (18億,
- * 1.8B, 40 %). The text shown in a box always reads back to exactly the stored value and is never
- * in scientific notation.
+ * 1.8B, 40 %), with the steps of the wizard and each field's page and group. The text shown in a
+ * box reads back to exactly the stored value (a field with `significant` shows it rounded until
+ * edited) and is never in scientific notation. Whole-number fields take digits only.
  */
 import type { GlossaryKey, Language, Translator } from '../../src-main/core/i18n/index.js';
 import { INPUT_FIELDS, type FieldKind } from '../../src-main/core/i18n/issues.js';
@@ -29,6 +30,11 @@ export interface FieldSpec {
   /** The glossary entry its ⓘ opens. */
   term?: GlossaryKey;
   visible?: (s: Scenario) => boolean;
+  /**
+   * Significant digits shown for a value that has more (4/175 GPU-hours reads 0.02286): the box
+   * then shows a rounded value until edited, and the stored value is kept as it is.
+   */
+  significant?: number;
 }
 
 interface QuantityLike {
@@ -43,7 +49,7 @@ const trained = (s: Scenario) => s.baseline.status === 'trained';
 const metered = (s: Scenario) => s.deployment.kind === 'metered';
 const fleet = (s: Scenario) => s.deployment.kind === 'fleet';
 
-function field(id: string, path: string, step: StepId, group: FieldGroup, extra: Pick<FieldSpec, 'term' | 'visible'> = {}): FieldSpec {
+function field(id: string, path: string, step: StepId, group: FieldGroup, extra: Pick<FieldSpec, 'term' | 'visible' | 'significant'> = {}): FieldSpec {
   const known = INPUT_FIELDS[path];
   if (!known) throw new Error(`no name for the field ${path} in INPUT_FIELDS`);
   return { id, path: path.split('.'), label: known.label, kind: known.kind, step, group, ...extra };
@@ -61,7 +67,7 @@ export const FIELDS: readonly FieldSpec[] = [
   field('trainingPeak', 'training.peakFlops', 'pruning', 'training', { term: 'flops' }),
   field('trainingUtilisation', 'training.utilisation', 'pruning', 'training', { term: 'utilisation' }),
   field('trainingGpus', 'training.gpus', 'pruning', 'training'),
-  field('oneShot', 'pruning.oneShotGpuHoursPerBillion', 'pruning', 'training', { term: 'pruning', visible: trained }),
+  field('oneShot', 'pruning.oneShotGpuHoursPerBillion', 'pruning', 'training', { term: 'pruning', visible: trained, significant: 4 }),
   field('personDays', 'engineering.personDays', 'pruning', 'engineering'),
   field('dayRate', 'engineering.dayRate', 'pruning', 'engineering'),
   field('tooling', 'engineering.tooling', 'pruning', 'engineering'),
@@ -72,7 +78,7 @@ export const FIELDS: readonly FieldSpec[] = [
   field('inferencePrice', 'deployment.pricePerHour', 'money', 'use', { visible: metered }),
   field('inferencePeak', 'deployment.peakFlops', 'money', 'use', { term: 'flops', visible: metered }),
   field('inferenceUtilisation', 'deployment.utilisation', 'money', 'use', { term: 'utilisation', visible: metered }),
-  field('latencyBudget', 'deployment.latencyBudgetMs', 'money', 'fleet', { visible: fleet }),
+  field('latencyBudget', 'deployment.latencyBudgetMs', 'money', 'fleet', { term: 'taktTime', visible: fleet }),
   field('maxUtilisation', 'deployment.maxUtilisation', 'money', 'fleet', { visible: fleet }),
   field('devicePrice', 'deployment.devicePrice', 'money', 'fleet', { visible: fleet }),
   field('deviceLife', 'deployment.deviceLifeMonths', 'money', 'fleet', { visible: fleet }),
@@ -171,7 +177,8 @@ function englishExact(value: number): string | null {
 }
 
 /** The text in an input box: percentages as 0–100, counts as 18億 / 1.8B where exact, else grouped digits. */
-export function displayValue(kind: FieldKind, value: number, language: Language = 'en'): string {
+export function displayValue(kind: FieldKind, value: number, language: Language = 'en', significant?: number): string {
+  if (significant !== undefined) value = Number(value.toPrecision(significant));
   if (kind === 'percent') return exact(value * 100);
   const locale = language === 'ja' ? 'ja-JP' : 'en-US';
   if (kind === 'count') {

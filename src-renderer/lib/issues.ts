@@ -37,6 +37,7 @@ function pageTarget(key: string): string {
       if (third === 'assumed') return fourth !== undefined ? `hw-assumed-${fourth}-${fifth ?? 'value'}` : 'hw-assumed';
       if (third === 'benchmarkId') return 'hw-measured';
       if (third === 'publishedTarget') return 'hw-published';
+      if (third === 'provider') return 'hw-provider';
       return 'hw-choice';
     case 'lines':
     case 'steps':

@@ -20,6 +20,7 @@ import {
   type Scenario,
   type UncertainInput,
 } from '../../src-main/core/roi/scenario.js';
+import { dataView, type DataView } from './data-position.js';
 import { STEPS, stepOfPath, valueAt, type StepId } from './fields.js';
 import { wizardIssues } from './wizard-checks.js';
 
@@ -101,6 +102,17 @@ class AdvisorState {
     } catch (error) {
       return { result: null, error: (error as Error).message };
     }
+  });
+
+  /**
+   * Where the data stands (optimal sparsity, threshold), from the result when there is one, else from
+   * the data page's own answers, so that page shows it while later questions are still open.
+   */
+  dataView: DataView | null = $derived.by(() => {
+    const result = this.outcome.result;
+    if (result) return { optimal: result.optimal, position: result.dataPosition };
+    const blocking = this.issues.some((i) => i.step === 'start' || i.step === 'situation' || i.step === 'data');
+    return blocking ? null : dataView($state.snapshot(this.scenario) as Scenario);
   });
 
   /** The live result, or null while an answer has a problem. */

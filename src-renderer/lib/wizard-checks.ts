@@ -1,6 +1,7 @@
 /**
  * The wizard's own checks beyond the scenario schema, so that no silent default decides: the
- * speed-up must be answered (unanswered is refused), "measured" needs something measured, and an
+ * speed-up must be answered (unanswered is refused), "measured" needs something measured on the
+ * chosen execution provider, and an
  * assumed speed-up may not exceed the physical bound at its sparsity. state.svelte.ts adds these to
  * the schema's problems; they block Continue on the hardware page like any other problem.
  */
@@ -19,6 +20,13 @@ export function speedupBound(s: Scenario, sparsity: number): number | null {
   return Number.isFinite(bound) ? bound : null;
 }
 
+/** Whether a measurement timed sparse models on this execution provider (else the engine would fall back to ×1). */
+export function measuresProvider(benchmark: BenchmarkResult, provider: string, useUpperBound: boolean): boolean {
+  return benchmark.table.some(
+    (r) => r.provider === provider && r.variant !== 'dense' && r.speedup !== null && (r.kind === 'measured' || r.kind === 'estimate' || (useUpperBound && r.kind === 'upper-bound')),
+  );
+}
+
 const issue = (path: (string | number)[], key: string, message: string, limit?: number): SchemaIssue => ({
   path,
   code: 'custom',
@@ -34,6 +42,9 @@ export function wizardIssues(s: Scenario, benchmark: BenchmarkResult | null): Sc
   }
   if (speed.source === 'measured' && benchmark === null) {
     found.push(issue(['deployment', 'speedup', 'benchmarkId'], 'measureFirst', 'nothing is measured yet'));
+  }
+  if (speed.source === 'measured' && benchmark !== null && !measuresProvider(benchmark, speed.provider, speed.useUpperBound)) {
+    found.push(issue(['deployment', 'speedup', 'provider'], 'noRowsForProvider', 'no sparse timings for this execution provider'));
   }
   speed.assumed.forEach((a, i) => {
     const bound = speedupBound(s, a.sparsity);

@@ -233,6 +233,13 @@ describe('Hardware: the answer is chosen, never a silent ×1', () => {
     await screen.findByText(/^Measured on the deployment machine/);
     expect(evidence()).toBe('deployment');
     expect(advisor.memoBenchmark()).toEqual({ benchmarkId: 'bench-test', benchmarkRole: 'deployment' });
+    // A measurement with no sparse timings on the chosen execution provider is no answer either.
+    advisor.scenario.deployment.speedup.provider = 'cuda';
+    await screen.findByText('The measurement has no sparse timings for this “Execution provider”. Choose the one it was measured with, or measure on this one.');
+    expect(advisor.result).toBeNull();
+    await screen.findByText(/no sparse speed-up was measured on this execution provider/);
+    advisor.scenario.deployment.speedup.provider = 'cpu';
+    expect(advisor.issuesOn('hardware')).toEqual([]);
     // The engineer's table stays behind Details.
     const details = screen.getByText(/Details for engineers/).closest('details')!;
     expect(details.open).toBe(false);
@@ -332,7 +339,7 @@ describe('Check your answers', () => {
     expect(text).toContain('Test CPU, November 27, 2026 (development machine)');
     expect(text).toContain('8 lines, 8 devices');
     expect(text).toContain('Month 9: two new lines');
-    expect(text).toContain('3 per second, 330 ms each (Entered by you)');
+    expect(text).toContain('3 per second, 330 ms each (Entered)');
     const price = screen.getByLabelText(w.field.devicePrice);
     await fireEvent.input(price, { target: { value: '400,000' } });
     const d = advisor.scenario.deployment;

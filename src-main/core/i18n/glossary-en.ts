@@ -76,6 +76,10 @@ export const glossaryEn = {
     term: 'Upper bound',
     text: 'The best an ideal sparse kernel could do, estimated from a smaller dense calculation. It is not a measurement of sparse computing and is rarely reached in practice.',
   },
+  physicalBound: {
+    term: 'Physical bound',
+    text: 'The most a sparse model can speed up on any hardware, because only the weights in the Transformer blocks get lighter while the rest of the work stays. An assumed speed-up above it is refused, and a measured one is treated as timing noise.',
+  },
   assumed: {
     term: 'Assumed',
     text: 'A value that was typed in, with no measurement or publication behind it. The app lowers its confidence when a decision rests on one.',
@@ -123,6 +127,10 @@ export const glossaryEn = {
   horizon: {
     term: 'Horizon',
     text: 'The period over which costs and savings are added up. A longer horizon gives one-off pruning costs more time to pay back.',
+  },
+  taktTime: {
+    term: 'Takt time',
+    text: 'The time the line allows for each part. An option whose inspection takes longer would hold up the line, so it is never recommended.',
   },
   costOfOwnership: {
     term: 'Cost of ownership',

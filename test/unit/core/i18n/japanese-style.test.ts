@@ -67,6 +67,9 @@ const EXEMPT: Record<string, RegExp[]> = {
   'glossary.tokensPerImage.text': [/×/],
   'core.memo.footer.left': [/[\u3040-\u30ff\u4e00-\u9fff] [A-Za-z0-9{]/],
   'glossary.utilisation.text': [/稼働率/],
+  'wizard2.defaultNotes.vitBlocks': [/×/],
+  'wizard2.defaultNotes.t5Blocks': [/×/],
+  'wizard2.defaultNotes.vitTokens': [/×/],
 };
 
 describe('Japanese copy follows the house style', () => {
