@@ -7,6 +7,7 @@
  * Invariant: a money figure with a range always comes with its base case and median, so the two
  * can never seem to disagree.
  */
+import { lopsidedInput as lopsidedBar } from '../../src-main/core/roi/sensitivity.js';
 import {
   capacityVsDemandOption,
   chartLabels,
@@ -282,30 +283,17 @@ function rangeLine(label: string, base: number, d: Distribution, f: Formats): Ra
   return { label, base: f.signed(base), low: f.signed(d.p10), high: f.signed(d.p90), median: f.signed(d.p50) };
 }
 
-/**
- * The input whose lopsided range moves the sparse advantage's median most in the direction it moved:
- * each range's centre (the mean of a triangular range, the geometric mean of a lognormal one) against
- * its base, times the advantage's slope across the range (from the tornado). As memo page 1 does.
- */
+/** The input whose lopsided range moves the sparse advantage's median (core/roi/sensitivity.ts), in words. */
 function lopsidedInput(result: RoiResult, tr: Translator, direction: number): string | null {
-  let best: { shift: number; text: string } | null = null;
-  for (const bar of result.tornado) {
-    const range = result.ranges.find((x) => x.input === bar.input);
-    if (!range || !(bar.high > bar.low)) continue;
-    const centre = range.distribution === 'lognormal' ? Math.sqrt(bar.low * bar.high) : (bar.low + bar.base + bar.high) / 3;
-    const shift = ((centre - bar.base) / (bar.high - bar.low)) * (bar.advantageAtHigh - bar.advantageAtLow);
-    if (Math.sign(shift) !== direction || (best && Math.abs(shift) <= Math.abs(best.shift))) continue;
-    best = {
-      shift,
-      text: tr.t('result.range.example', {
+  const bar = lopsidedBar(result.tornado, result.ranges, direction);
+  return bar
+    ? tr.t('result.range.example', {
         input: inSentence(tr, tr.t(`memo2.inputName.${bar.input}`)),
         low: inputValue(bar.input, bar.low, result, tr),
         high: inputValue(bar.input, bar.high, result, tr),
         base: inputValue(bar.input, bar.base, result, tr),
-      }),
-    };
-  }
-  return best?.text ?? null;
+      })
+    : null;
 }
 
 function ranges(result: RoiResult, tr: Translator, f: Formats, names: (o: EvaluatedOption) => string): Ranges {
@@ -696,7 +684,8 @@ export class ResultActions {
     try {
       const written = await call('exportMemo', {
         scenario: advisor.plainScenario(),
-        benchmarkId: advisor.benchmark?.id ?? null,
+        // The measurement and the machine's role the engine used, so the memo cites them as the page does.
+        ...advisor.memoBenchmark(),
         language: this.language(),
         scenarioRef: advisor.ref ? { ...advisor.ref } : null,
       });

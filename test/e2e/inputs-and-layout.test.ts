@@ -7,6 +7,7 @@
  * screen, and no English word leaks into the Japanese pages. A screenshot of every step goes to
  * test-results/e2e/ux/ for review.
  */
+import { overflowing } from './page-checks.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,28 +50,6 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Elements whose right edge passes the viewport and that no scrolling or clipping ancestor contains. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const found: string[] = [];
-    if (document.documentElement.scrollWidth > width + 1) found.push(`document scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-    for (const element of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.right <= width + 1) continue;
-      let clipped = false;
-      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
-        const style = getComputedStyle(up);
-        if (style.overflowX !== 'visible' && up.getBoundingClientRect().right <= width + 1) {
-          clipped = true;
-          break;
-        }
-      }
-      if (!clipped) found.push(`${element.tagName.toLowerCase()}.${element.className} right=${Math.round(box.right)}: ${(element.textContent ?? '').slice(0, 40)}`);
-    }
-    return found;
-  });
-}
 
 /**
  * Every text node of the page, hidden ones included (an English word in a closed panel still

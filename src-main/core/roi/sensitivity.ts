@@ -176,3 +176,22 @@ export function valueOf(x: CostInputs, input: UncertainInput): number {
       return x.dataCostPerUnit;
   }
 }
+
+/**
+ * The input whose lopsided range moves the median of the sparse advantage most in `direction` (±1):
+ * each range's centre (the mean of a triangular range, the geometric mean of a lognormal one) against
+ * its base, times the advantage's slope across the range (from the tornado). It says why a median can
+ * differ from the base case; the memo's page 1 and the result page both name it.
+ */
+export function lopsidedInput(bars: readonly TornadoBar[], ranges: readonly EffectiveRange[], direction: number): TornadoBar | null {
+  let best: { shift: number; bar: TornadoBar } | null = null;
+  for (const bar of bars) {
+    const range = ranges.find((x) => x.input === bar.input);
+    if (!range || !(bar.high > bar.low)) continue;
+    const centre = range.distribution === 'lognormal' ? Math.sqrt(bar.low * bar.high) : (bar.low + bar.base + bar.high) / 3;
+    const shift = ((centre - bar.base) / (bar.high - bar.low)) * (bar.advantageAtHigh - bar.advantageAtLow);
+    if (Math.sign(shift) !== direction || (best && Math.abs(shift) <= Math.abs(best.shift))) continue;
+    best = { shift, bar };
+  }
+  return best?.bar ?? null;
+}

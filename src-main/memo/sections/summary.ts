@@ -4,6 +4,7 @@
  * words, base case and range side by side), today's model against the best sparse and the best other
  * option, the three reasons with numbers, what would change the decision, and what was not evaluated.
  */
+import { lopsidedInput as lopsidedBar } from '../../core/roi/sensitivity.js';
 import { inputValue } from '../../core/charts/labels.js';
 import type { EvaluatedOption } from '../../core/roi/evaluate.js';
 import type { Level } from '../../core/roi/recommend.js';
@@ -52,31 +53,18 @@ function rangeSentence(c: MemoContext, key: 'headline' | 'advantage', base: numb
   });
 }
 
-/**
- * The input whose lopsided range moves the sparse advantage's median most in the direction it moved:
- * each range's centre (the mean of a triangular range, the geometric mean of a lognormal one) against
- * its base, times the advantage's slope across the range (from the tornado).
- */
+/** The input whose lopsided range moves the sparse advantage's median (core/roi/sensitivity.ts), in words. */
 export function lopsidedInput(c: MemoContext, direction: number): string | null {
   const r = c.result;
-  let best: { shift: number; text: string } | null = null;
-  for (const bar of r.tornado) {
-    const range = r.ranges.find((x) => x.input === bar.input);
-    if (!range || !(bar.high > bar.low)) continue;
-    const centre = range.distribution === 'lognormal' ? Math.sqrt(bar.low * bar.high) : (bar.low + bar.base + bar.high) / 3;
-    const shift = ((centre - bar.base) / (bar.high - bar.low)) * (bar.advantageAtHigh - bar.advantageAtLow);
-    if (Math.sign(shift) !== direction || (best && Math.abs(shift) <= Math.abs(best.shift))) continue;
-    best = {
-      shift,
-      text: c.t('memo2.range.example', {
+  const bar = lopsidedBar(r.tornado, r.ranges, direction);
+  return bar
+    ? c.t('memo2.range.example', {
         input: c.f.inSentence(c.t(`memo2.inputName.${bar.input}`)),
         low: inputValue(bar.input, bar.low, r, c.tr),
         high: inputValue(bar.input, bar.high, r, c.tr),
         base: inputValue(bar.input, bar.base, r, c.tr),
-      }),
-    };
-  }
-  return best?.text ?? null;
+      })
+    : null;
 }
 
 /** Why the median differs from the base case, when it visibly does; null when they read the same. */
