@@ -99,7 +99,9 @@ describe.skipIf(!hasChromium)('the result page, decision first', () => {
           const sizes = await chartTextSizes(page);
           expect(sizes.length).toBeGreaterThan(0);
           expect(Math.min(...sizes), `${name}: smallest chart text`).toBeGreaterThanOrEqual(12);
-          expect(await page.locator('.chart').count()).toBeGreaterThanOrEqual(example === 'visual-inspection' ? 7 : 5);
+          // Every example has at least five charts; a fleet adds capacity and devices bought, and the tornado and the
+          // advantage histogram appear only when a sparse option competes (none does in the factory example).
+          expect(await page.locator('.chart').count()).toBeGreaterThanOrEqual(5);
           await page.evaluate(() => window.scrollTo(0, 0));
           await shot(page, `${name}-2-full`, true);
           await checks(page, language, `${name} details`);

@@ -1,3 +1,4 @@
+import { resultEn } from '../../src-main/core/i18n/result-en.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiEn } from '../../src-main/core/i18n/ui-en.js';
@@ -85,6 +86,8 @@ describe.skipIf(!hasChromium)('the wizard in Chromium, backed by the real main-p
       await page.getByRole('button', { name: uiEn.hardware.runQuick }).click();
       await page.getByRole('progressbar').waitFor();
       await screenshot(page, 'hardware-running');
+      // The example's own shipped check is already named; wait for this machine's run to finish.
+      await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 90_000 });
       const lead = page.locator('.lead');
       await lead.waitFor({ timeout: 90_000 });
       expect(await lead.textContent()).toMatch(/^Measured on the development machine \(.+, \d+ cores\)/);
@@ -109,11 +112,11 @@ describe.skipIf(!hasChromium)('the wizard in Chromium, backed by the real main-p
       const { page } = session;
       await page.goto(`${session.origin}/index.html#/result`);
       await page.getByRole('heading', { level: 1, name: uiEn.result.title }).waitFor();
-      await page.getByRole('button', { name: uiEn.save }).click();
+      await page.getByRole('button', { name: resultEn.actions.save }).click();
       await page.getByRole('status').filter({ hasText: 'revision 1' }).waitFor();
       expect(session.store.scenarios.list()).toHaveLength(1);
-      await page.getByLabel(uiEn.result.memoLanguage).selectOption('ja');
-      await page.getByRole('button', { name: uiEn.result.exportMemo }).click();
+      await page.getByLabel(resultEn.actions.memoLanguage).selectOption('ja');
+      await page.getByRole('button', { name: resultEn.actions.export }).click();
       const status = page.getByRole('status').filter({ hasText: '.pdf' });
       await status.waitFor({ timeout: 60_000 });
       const file = (await status.textContent())!.replace(/^.*?: /, '').trim();

@@ -114,7 +114,7 @@ describe('sparsity-advisor bench --model', () => {
     ['a bad --input', ['--model', transformer, '--input', 'ids'], /^sparsity-advisor bench: error: --input: must be NAME=SHAPE/],
     ['an unknown input', ['--model', transformer, '--input', 'tokens=1x8'], /^sparsity-advisor bench: error: --input: the model has no input "tokens"/],
     ['2:4 with other sparsities', ['--model', transformer, '--input', 'ids=1x8', '--pattern', '2:4', '--sparsities', '0.9'], /^sparsity-advisor bench: error: --sparsities: 2:4 is 50 %/],
-    ['a repeated option', ['--model', transformer, '--pattern', '2:4', '--pattern', 'unstructured'], /^sparsity-advisor bench: error: --pattern: may be given only once/],
+    ['a repeated option', ['--model', transformer, '--pattern', '2:4', '--pattern', 'unstructured'], /^sparsity-advisor bench: error: --pattern: is given more than once/],
     ['an unknown layer', ['--model', transformer, '--input', 'ids=1x8', '--layers', 'fc9'], /^sparsity-advisor bench: error: --layers: no weight layer named "fc9"/],
   ];
   it.each(bad)('%s: exit 2, one line naming the file or option, the file untouched', (_what, args, message) => {
