@@ -38,7 +38,7 @@ describe('electron-builder configuration', () => {
       expect(existsSync(base), `${pattern} → ${base}`).toBe(true);
     }
     expect(readdirSync(path.join(REPO_ROOT, 'out/main'))).toEqual(expect.arrayContaining(['index.js', 'fit-worker.js', 'bench-worker.js']));
-    expect(readdirSync(path.join(REPO_ROOT, 'resources/scenarios')).filter((f) => f.endsWith('.json'))).toHaveLength(4);
+    expect(readdirSync(path.join(REPO_ROOT, 'resources/scenarios')).filter((f) => f.endsWith('.json'))).toHaveLength(6);
   });
 
   it('hardens release builds with fuses, and opens only the inspect fuse for test builds', async () => {

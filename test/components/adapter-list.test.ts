@@ -35,7 +35,7 @@ describe('AdapterList', () => {
   it('speaks Japanese', () => {
     i18n.set('ja');
     render(AdapterList, { benchmark: run('deployment') });
-    expect(screen.getByText('ソフトウェアGPU：GPU経路が動くことの確認であり、性能値ではありません')).toBeTruthy();
+    expect(screen.getByText('ソフトウェアGPU：GPUでの処理が動くことの確認であり、性能値ではありません')).toBeTruthy();
     expect(screen.getByText('本番機での診断です。')).toBeTruthy();
     i18n.set('en');
   });

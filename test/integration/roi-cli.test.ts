@@ -10,7 +10,8 @@ const example = (name: string) => `resources/scenarios/${name}.json`;
 describe('sparsity-advisor roi', () => {
   it('evaluates a worked example into one JSON document', () => {
     const out = cliJson<any>('roi', '--scenario', example('internal-documents.en'));
-    expect(out.result.options.map((o: any) => o.kind)).toEqual(['dense-baseline', 'sparse', 'smaller-dense']);
+    expect(out.result.options.map((o: any) => o.kind)).toEqual(['baseline', 'dense', 'sparse']);
+    expect(out.result.headlineId).toBe('dense-new');
     expect(out.result.monteCarlo.draws).toBe(10000);
     expect(out.explanation.reasons.hardware).toContain('assumed');
     expect(out.result.recommendation.level).toMatch(/^(go|go-with-conditions|pilot-first|not-now|no)$/);
@@ -31,11 +32,12 @@ describe('sparsity-advisor roi', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('製造ラインの外観検査');
     expect(run.stdout).toMatch(/データ量：/);
-    expect(run.stdout).toMatch(/枝刈りの費用：/);
+    expect(run.stdout).toMatch(/ハードウェア：/);
+    expect(run.stdout).toMatch(/推奨：/);
   });
 
   it('gives the same numbers for the same seed and others for another', () => {
-    const p50 = (...extra: string[]) => cliJson<any>('roi', '--scenario', example('internal-documents.en'), ...extra).result.monteCarlo.p50;
+    const p50 = (...extra: string[]) => cliJson<any>('roi', '--scenario', example('internal-documents.en'), ...extra).result.monteCarlo.headlineSavings.p50;
     expect(p50('--seed', '5')).toBe(p50('--seed', '5'));
     expect(p50('--seed', '5')).not.toBe(p50('--seed', '6'));
   });

@@ -61,6 +61,11 @@ function hardware(c: MemoContext): void {
     t('memo2.details.hardwareIntro', { provider: t(`memo2.provider.${c.scenario.deployment.speedup.provider}`), share: f.percent(result.physical.prunableShare) }),
     { size: 9 },
   );
+  // A check of the team's own ONNX model names the model here, as well as in the appendix.
+  const ownModel = c.benchmark?.model;
+  if (ownModel) {
+    layout.paragraph(t('ownModel.memo.measuredOn', { file: ownModel.fileName, share: c.tr.percent(ownModel.prunableShare, 1), batch: ownModel.batch }), { size: 9 });
+  }
   if (sparse.length === 0) {
     layout.paragraph(t('memo2.details.noSparse'), { size: 9 });
     return;
