@@ -1,4 +1,5 @@
 /** Scenario and benchmark documents for tests, built from the app's own defaults and examples. */
+import { unknownAdapter } from '../../src-main/core/hardware/benchmark-versions.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchmarkResult, SpeedupRow } from '../../src-main/core/hardware/benchmark-result.js';
@@ -43,6 +44,13 @@ export function measuredRow(provider: SpeedupRow['provider'], sparsity: number, 
 }
 
 export function benchmarkDocument(table: SpeedupRow[]): BenchmarkResult {
+  // Every provider a row names is probed (available unless its rows are all unavailable), with an adapter entry off the CPU.
+  const providers = [...new Set(['cpu' as const, ...table.map((r) => r.provider)])];
+  const probes = providers.map((provider) => {
+    const available = provider === 'cpu' || table.some((r) => r.provider === provider && r.kind !== 'unavailable');
+    return { provider, available, error: available ? null : 'not available on this machine' };
+  });
+  const adapters = providers.filter((p) => p !== 'cpu').map((p) => unknownAdapter(p, 'not identified in this test'));
   return {
     format: 'sparsity-advisor/benchmark',
     version: 2,
@@ -56,13 +64,13 @@ export function benchmarkDocument(table: SpeedupRow[]): BenchmarkResult {
       gpus: [],
       os: { platform: 'linux', release: '6.1', arch: 'x64' },
       ortVersion: '1.30.0',
-      providers: [{ provider: 'cpu', available: true, error: null }],
-      adapters: [],
+      providers: probes,
+      adapters,
       fingerprint: 'test-machine',
     },
     settings: {
       quick: true, threads: 1, dModel: 768, ffnWidth: 3072, chainLayers: 4, tokens: [197],
-      sparsities: [0.5, 0.75, 0.875, 0.9, 0.95], providers: ['cpu'], timeBudgetMsPerCase: 100, minIterations: 10, seed: 1,
+      sparsities: [0.5, 0.75, 0.875, 0.9, 0.95], providers, timeBudgetMsPerCase: 100, minIterations: 10, seed: 1,
     },
     timings: [],
     table,
