@@ -33,7 +33,7 @@ export interface MonteCarloResult {
   probabilitySparseMaterial: number;
   /** Savings of the headline option against the baseline. */
   headlineSavings: Distribution;
-  /** Per option: P(it is the cheapest of the options compared) and P(it saves against the baseline). */
+  /** Per option: P(it is the cheapest of the options compared) and P(it saves against the baseline); 0 for options not compared. */
   perOption: { id: string; probabilityCheapest: number; probabilitySaves: number; infeasibleDraws: number }[];
   /** Draws in which no sparse option was feasible. */
   noSparseDraws: number;
@@ -125,6 +125,11 @@ export function monteCarlo(options: readonly ModelOption[], x: CostInputs, range
     let bestIndex = -1;
     for (let o = 0; o < options.length; o++) {
       const option = options[o]!;
+      // Options that never compete (lower quality, below the floor, over the takt time) are not drawn.
+      if (!settings.eligible[o] && o !== 0 && o !== settings.headlineIndex) {
+        costs[o] = Infinity;
+        continue;
+      }
       const scale = vector >= 0 ? law!.sizeFactor[o]![vector]! : 1;
       if (!Number.isFinite(scale)) {
         infeasible[o]!++;
