@@ -8,14 +8,13 @@ import { isSoftwareAdapter } from '../core/hardware/deployment-evidence.js';
 import { resolveRole } from '../core/hardware/machine-role.js';
 import { mebibytes, shortLabel, threadsText } from '../core/hardware/row-labels.js';
 import type { SettingNames } from '../core/hardware/suite-settings.js';
-import { writeBenchmarkFile } from '../bench/result-file.js';
 import { runHardwareCheck, type HardwareCheckProgress } from '../bench/run-hardware-check.js';
-import { saveBenchmarkRun } from '../store/save-benchmark-run.js';
 import { BENCH_MODEL_USAGE, benchModelCommand } from './bench-model-command.js';
 import type { CommandResult } from './command.js';
+import { finishBenchmark } from './benchmark-output.js';
 import { num, table } from './format.js';
 import { integer, optionalString, parseOptions } from './options.js';
-import { checkDatabaseTarget, withStore } from './store-access.js';
+import { checkDatabaseTarget } from './store-access.js';
 
 export const BENCH_USAGE =
   'bench [--quick] [--providers cpu,webgpu,...] [--threads T] [--tokens M[,M...]] [--d-model D] [--ffn-width F]' +
@@ -192,14 +191,6 @@ export async function benchCommand(argv: string[]): Promise<CommandResult & { ex
     process.off('SIGINT', onInterrupt);
     if (progress) process.stderr.write('\r\u001b[K');
   }
-  const wallSeconds = (performance.now() - start) / 1000;
-  if (out !== undefined) writeBenchmarkFile('--out', out, doc);
-  const saved = database === undefined ? null : withStore(database, 'write', (store) => saveBenchmarkRun(store, doc), '--save-db');
-  const text = [
-    benchText(doc, wallSeconds),
-    ...(out !== undefined ? [`Result written to ${out}`] : []),
-    ...(saved ? [`Saved to ${database} as benchmark ${saved.id} (machine ${saved.fingerprint}${saved.inserted ? '' : ', already there'})`] : []),
-  ].join('\n');
   // --json prints the result document itself, so the output can be saved and imported as it is.
-  return { document: doc, text, exitCode: doc.cancelled ? 130 : 0 };
+  return finishBenchmark(doc, benchText(doc, (performance.now() - start) / 1000), out, database);
 }

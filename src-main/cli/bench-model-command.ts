@@ -11,13 +11,11 @@ import { parseInputFlag, type GivenShape } from '../core/own-model/input-shapes.
 import type { ModelOptionNames } from '../core/own-model/model-plan.js';
 import { throughputPerSecond } from '../core/own-model/model-table.js';
 import type { LayerSelection } from '../core/own-model/prunable-layers.js';
-import { writeBenchmarkFile } from '../bench/result-file.js';
 import { runModelBenchmark, type ModelBenchmarkProgress } from '../bench/own-model/run-model-benchmark.js';
-import { saveBenchmarkRun } from '../store/save-benchmark-run.js';
 import type { CommandResult } from './command.js';
+import { finishBenchmark } from './benchmark-output.js';
 import { num, percent, table } from './format.js';
 import { integer, optionalString, parseOptions, type Values } from './options.js';
-import { withStore } from './store-access.js';
 
 export const BENCH_MODEL_USAGE =
   'bench --model FILE.onnx [--input NAME=SHAPE]... [--batch B] [--sparsities S[,S...]] [--pattern unstructured|2:4] [--layers default|all|NAME[,NAME...]]' +
@@ -246,13 +244,5 @@ export async function benchModelCommand(argv: string[]): Promise<CommandResult &
     process.off('SIGINT', onInterrupt);
     if (progress) process.stderr.write('\r\u001b[K');
   }
-  const wallSeconds = (performance.now() - start) / 1000;
-  if (out !== undefined) writeBenchmarkFile('--out', out, doc);
-  const saved = database === undefined ? null : withStore(database, 'write', (store) => saveBenchmarkRun(store, doc), '--save-db');
-  const text = [
-    benchModelText(doc, wallSeconds),
-    ...(out !== undefined ? [`Result written to ${out}`] : []),
-    ...(saved ? [`Saved to ${database} as benchmark ${saved.id} (machine ${saved.fingerprint}${saved.inserted ? '' : ', already there'})`] : []),
-  ].join('\n');
-  return { document: doc, text, exitCode: doc.cancelled ? 130 : 0 };
+  return finishBenchmark(doc, benchModelText(doc, (performance.now() - start) / 1000), out, database);
 }
